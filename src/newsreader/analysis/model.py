@@ -1,0 +1,53 @@
+"""Result types of :func:`newsreader.analysis.analyze`.
+
+All offsets are character offsets into the analysed text (``end`` exclusive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY")
+NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+CITATION_KINDS = ("outlet", "official", "document", "statement", "anonymous", "person")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention; ``key`` is shared by every mention of one entity."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation, its marks included, and who said it."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_key: str | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source the article rests on ("according to Axios", "officials said")."""
+
+    start: int
+    end: int
+    source: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything :func:`analyze` found in one text, each list sorted by start."""
+
+    entities: tuple[Entity, ...] = field(default_factory=tuple)
+    quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    citations: tuple[Citation, ...] = field(default_factory=tuple)

@@ -1,0 +1,68 @@
+"""Immutable records for articles, their bodies and the files a scan skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Metadata of one article: everything the list needs, nothing of the body.
+
+    ``path`` is the file relative to the library root (POSIX separators);
+    ``entry`` is the article's position inside a collection file (``.jsonl``,
+    ``.csv``), 0 for single-article files. ``outlet`` is kept as written so it
+    matches across files; use :func:`newsreader.library.outlets.display_outlet`
+    to show it. ``date`` is an ISO ``YYYY-MM-DD`` string or ``None``.
+    """
+
+    id: str
+    path: str
+    title: str
+    authors: tuple[str, ...] = ()
+    role: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    word_count: int = 0
+    format: str = "txt"
+    entry: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """A parser's full result: the metadata plus the body paragraphs."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    authors: tuple[str, ...] = ()
+    role: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The body as analysis sees it: paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """An article with its body loaded (read lazily, when it is opened)."""
+
+    article: Article
+    paragraphs: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def body(self) -> str:
+        """The body as analysis sees it: paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file the scan did not turn into an article, and why."""
+
+    path: str
+    reason: str
