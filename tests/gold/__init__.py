@@ -1,0 +1,1 @@
+"""Hand-annotated gold data for the sample articles (see README.md)."""
