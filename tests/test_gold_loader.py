@@ -142,6 +142,10 @@ def test_article_body_drops_byline_and_trailing_boilerplate(tmp_path: Path) -> N
 GOLD_FILES = gold_files()
 
 
+def test_there_are_gold_files() -> None:
+    assert GOLD_FILES, "no tests/gold/*.gold.txt files"
+
+
 @pytest.mark.parametrize("path", GOLD_FILES, ids=gold_stem)
 def test_gold_file_matches_its_article(path: Path) -> None:
     gold = load_gold(path)
