@@ -11,11 +11,39 @@ from newsreader.analysis.model import Analysis, Citation, Entity, Quote
 
 __all__ = ["Analysis", "Citation", "Entity", "Quote", "analyze"]
 
-# Placeholder until the full analyser lands: quotation spans only.
-_QUOTE_RE = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
+
+
+def _entities(text: str) -> list[Entity]:
+    from newsreader.analysis.coref import settle
+    from newsreader.analysis.entities import find_names
+    from newsreader.analysis.numbers import find_numbers
+    from newsreader.analysis.tokens import caps_lines
+
+    vocab = set(_LOWER_WORD_RE.findall(text))
+    names = settle(text, find_names(text, vocab, caps_lines(text)))
+    out = [Entity(m.start, m.end, m.label, text[m.start:m.end], m.key) for m in names if m.label]
+    taken = [(e.start, e.end) for e in out]
+    out += _without_overlaps(find_numbers(text), taken)
+    out.sort(key=lambda e: (e.start, e.end))
+    return out
+
+
+def _without_overlaps(items: list[Entity], taken: list[tuple[int, int]]) -> list[Entity]:
+    taken = sorted(taken)
+    out, k = [], 0
+    for e in items:
+        while k < len(taken) and taken[k][1] <= e.start:
+            k += 1
+        if k < len(taken) and taken[k][0] < e.end:
+            continue
+        out.append(e)
+    return out
 
 
 def analyze(text: str) -> Analysis:
     """Analyse an article body (paragraphs joined by newlines)."""
-    quotes = tuple(Quote(m.start(), m.end()) for m in _QUOTE_RE.finditer(text) if m.end() > m.start() + 1)
-    return Analysis(quotes=quotes)
+    if not isinstance(text, str) or not text:
+        return Analysis()
+    entities = _entities(text)
+    return Analysis(entities=tuple(entities))

@@ -1,0 +1,242 @@
+"""Named entities from capitalised runs: gazetteer hits, titles, suffix and shape rules.
+
+A run ("Deputy Foreign Minister Sergei Ryabkov", "Bank of England and Hamas") is cut into pieces
+(gazetteer names, title phrases, unknown capitalised words, connectors), then adjacent pieces are
+merged by rules ("Chicago" + "Tribune" -> ORG). Labels left open here ("Ryabkov" alone) are settled
+document-wide in ``coref.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsreader.analysis import gazetteer, words
+from newsreader.analysis.people import FIRST_NAMES
+from newsreader.analysis.tokens import RUN_RE, TOKEN_RE, in_spans, is_sentence_initial
+
+_CONNECT = frozenset(("of", "the", "and", "&", "for", "on")) | words.NAME_CONNECTORS
+_SELF_STANDING_ORGS = frozenset(("parliament", "army", "navy", "cabinet", "congress", "senate", "police"))
+_BREAK = "-"
+_CALENDAR = frozenset(words.MONTHS + words.WEEKDAYS)
+_NAMELIKE_MONTHS = frozenset(("may", "june", "august", "april"))  # "Theresa May"  # piece word marking a hyphen or other hard boundary inside a run
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate entity; ``label`` is None until context decides."""
+
+    start: int
+    end: int
+    label: str | None
+    key: str
+    how: str  # gaz, suffix, title, first, acronym, shape, single
+    words: tuple[str, ...]
+    cls: str = ""
+
+
+@dataclass(slots=True)
+class _Piece:
+    kind: str  # gaz, title, unk, conn, break
+    start: int
+    end: int
+    words: list[str]
+    entry: gazetteer.Entry | None = None
+
+
+def _title_end(lower: list[str], i: int, n: int) -> int:
+    """End of a title phrase starting at i ("Deputy Foreign Minister"), or i if none."""
+    for phrase in words.TITLE_PHRASES:
+        if tuple(lower[i:i + len(phrase)]) == phrase:
+            return i + len(phrase)
+    j, end = i, i
+    while j < n and (lower[j] in words.TITLE_MODIFIERS or lower[j] in words.TITLE_HEADS):
+        j += 1
+        if lower[j - 1] in words.TITLE_HEADS:
+            end = j
+    return end
+
+
+def _tokens(run: str, base: int) -> list[tuple[int, int, str]]:
+    """Tokens of one run, hyphenated compounds split where a part is a known name."""
+    out: list[tuple[int, int, str]] = []
+    for m in TOKEN_RE.finditer(run):
+        s, w = m.start() + base, m.group()
+        if "-" in w and w[0].isupper() and gazetteer.get(w) is None:
+            parts = w.split("-")
+            if not parts[1][:1].isupper():
+                first = parts[0]
+                out += [(s, s + len(first), first), (s + len(first), s + len(first), _BREAK)]
+                continue
+            if any((e := gazetteer.get(p)) is not None and e.cls not in gazetteer.WEAK for p in parts):
+                for p in parts:
+                    out += [(s, s + len(p), p), (s + len(p), s + len(p), _BREAK)]
+                    s += len(p) + 1
+                continue
+        out.append((s, s + len(w), w))
+    return out
+
+
+def _pieces(toks: list[tuple[int, int, str]], caps: bool, initial: bool) -> list[_Piece]:
+    ws = [t[2] for t in toks]
+    lower = [w.lower() for w in ws]
+    n, i, out = len(toks), 0, []
+    while i < n:
+        w = ws[i]
+        if w == _BREAK or (w[0].islower() and lower[i] in _CONNECT) or (
+                lower[i] in _CALENDAR and not (i and lower[i] in _NAMELIKE_MONTHS)):
+            out.append(_Piece("conn" if lower[i] in _CONNECT else "break", toks[i][0], toks[i][1], [w]))
+            i += 1
+            continue
+        hit = gazetteer.lookup(ws, i, n, caps)
+        if hit is not None and not (initial and i == 0 and hit[0] == 1 and lower[0] in words.COMMON_CAPS):
+            j, entry = hit
+            out.append(_Piece("gaz", toks[i][0], toks[j - 1][1], ws[i:j], entry))
+            i = j
+            continue
+        j = _title_end(lower, i, n)
+        if j > i:
+            out.append(_Piece("title", toks[i][0], toks[j - 1][1], ws[i:j]))
+            i = j
+            continue
+        out.append(_Piece("unk", toks[i][0], toks[i][1], [w]))
+        i += 1
+    return out
+
+
+def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
+    """Label an unknown chunk of capitalised words from its shape."""
+    last, first = ws[-1].lower(), ws[0].lower()
+    if len(ws) > 1 or last in _SELF_STANDING_ORGS:
+        if last in words.ORG_SUFFIXES or "of" in ws and first in words.ORG_HEADS:
+            return "ORG", "suffix"
+        if last in words.GPE_SUFFIXES or "of" in ws and first in words.LOC_HEADS:
+            return "GPE", "suffix"
+        if last in words.LOC_SUFFIXES:
+            return "LOC", "suffix"
+    if titled:
+        return "PERSON", "title"
+    if len(ws) > 1 and first.rstrip(".") in FIRST_NAMES:
+        return "PERSON", "first"
+    if len(ws) == 1:
+        w = ws[0]
+        if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
+            return "ORG", "acronym"
+        return None, "single"
+    if len(ws) <= 4 and all(w[0].isupper() and w.replace(".", "").replace("'", "").isalpha() for w in ws):
+        return "PERSON", "shape"
+    return None, "shape"
+
+
+def _mention(pieces: list[_Piece], label: str | None, how: str, key: str | None = None, cls: str = "") -> Mention:
+    ws = tuple(w for p in pieces for w in p.words)
+    return Mention(pieces[0].start, pieces[-1].end, label, key or " ".join(ws), how, ws, cls)
+
+
+def _merge(ps: list[_Piece]) -> list[Mention]:
+    """Turn the pieces of one run into mentions."""
+    out: list[Mention] = []
+    m, k, titled = len(ps), 0, False
+    while k < m:
+        pc = ps[k]
+        if pc.kind in ("conn", "break"):
+            titled = titled and pc.kind == "conn" and pc.words[0] in words.NAME_CONNECTORS
+            k += 1
+            continue
+        nxt = ps[k + 1] if k + 1 < m else None
+        if pc.kind == "gaz":
+            e = pc.entry
+            assert e is not None
+            namelike = len(pc.words) == 1 and (e.cls in gazetteer.WEAK or pc.words[0].lower() in FIRST_NAMES)
+            if nxt is not None and (namelike or titled) and (nxt.kind == "unk" or nxt.kind == "gaz" and len(
+                    nxt.words) == 1 and nxt.entry is not None and nxt.entry.cls in gazetteer.WEAK):
+                pc = _Piece("unk", pc.start, pc.end, pc.words)  # "Jordan Henderson", "Florence Pugh"
+            elif e.label in ("GPE", "NORP") and nxt is not None and nxt.kind in ("unk", "gaz"):
+                j = k + 1
+                while j < m and ps[j].kind == "unk":
+                    j += 1
+                tail = ps[k + 1:j] or [nxt]
+                tail_words = [w for p in tail for w in p.words]
+                lab, how = _classify(tail_words, False) if tail[0].kind == "unk" else ("", "")
+                if tail[0].kind == "gaz" and tail[0].entry is not None and tail[0].entry.cls == "gov" \
+                        and len(tail[0].words) > 1:
+                    lab, how = "ORG", "suffix"
+                if how == "suffix" and lab in ("ORG", "LOC"):
+                    out.append(_mention([pc, *tail], lab, "suffix"))
+                    k += 1 + len(tail)
+                    titled = False
+                    continue
+            if pc.kind == "gaz":
+                label = "PERSON" if titled and e.cls in gazetteer.WEAK else e.label
+                out.append(_mention([pc], label, "gaz", e.key, e.cls))
+                k += 1
+                titled = False
+                continue
+        if pc.kind == "title":
+            j = k + 1
+            while j < m and ps[j].kind == "unk":
+                j += 1
+            if j > k + 1 and _classify([w for p in ps[k:j] for w in p.words], False)[0] == "ORG":
+                out.append(_mention(ps[k:j], "ORG", "suffix"))  # "General Motors"
+                k = j
+            else:
+                titled = True
+                k += 1
+            continue
+        # an unknown chunk, possibly extended through "of"/"for" when it heads an organisation or place
+        j = k + 1
+        while j < m and (ps[j].kind == "unk" or ps[j].kind == "gaz" and ps[j].entry is not None
+                         and ps[j].entry.cls in gazetteer.WEAK and len(ps[j].words) == 1):
+            j += 1
+        chunk = [pc, *ps[k + 1:j]]
+        while chunk[0].words[0] in ("The", "THE") and len(chunk) > 1:
+            chunk = chunk[1:]
+        head = chunk[-1].words[-1].lower()
+        if head in words.ORG_HEADS or head in words.LOC_HEADS or head in words.ORG_SUFFIXES:
+            e2 = j
+            while e2 + 1 < m and ps[e2].kind == "conn" and ps[e2].words[0] in ("of", "for", "on", "and", "&", "the"):
+                nx = e2 + 1
+                while nx < m and ps[nx].kind == "conn" and ps[nx].words[0] == "the":
+                    nx += 1
+                if nx >= m or ps[nx].kind not in ("unk", "gaz"):
+                    break
+                e2 = nx + 1
+                while e2 < m and ps[e2].kind in ("unk", "gaz"):
+                    e2 += 1
+            if e2 > j:
+                chunk, j = chunk + ps[j:e2], e2
+        ws = [w for p in chunk for w in p.words if True]
+        label, how = _classify(ws, titled)
+        out.append(_mention(chunk, label, how))
+        titled = False
+        k = j
+    return out
+
+
+def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]]) -> list[Mention]:
+    """Name mentions (PERSON/ORG/GPE/LOC/NORP candidates) in ``text``, in order."""
+    out: list[Mention] = []
+    for m in RUN_RE.finditer(text):
+        start = m.start()
+        in_caps = bool(caps) and in_spans(caps, start)
+        toks = _tokens(m.group(), start)
+        initial = is_sentence_initial(text, start)
+        if initial and not in_caps and toks:
+            w = toks[0][2]
+            lw = w.lower()
+            if lw in words.COMMON_CAPS or (
+                    (lw in vocab or lw.endswith(("ing", "ly"))) and gazetteer.get(w) is None
+                    and not (lw in FIRST_NAMES and len(toks) > 1)):
+                toks = toks[1:]
+                while toks and (toks[0][2] == _BREAK or toks[0][2][0].islower()):
+                    toks = toks[1:]
+                initial = False
+        if not toks:
+            continue
+        mentions = _merge(_pieces(toks, in_caps, initial))
+        if in_caps:
+            mentions = [mt for mt in mentions if mt.how == "gaz" or mt.how == "single" or len(mt.words) > 1]
+            for mt in mentions:
+                if mt.how != "gaz":
+                    mt.label, mt.how = None, "caps"
+        out += mentions
+    return out

@@ -1,0 +1,85 @@
+"""Regular expressions and helpers for capitalised runs, sentences and headline lines.
+
+Everything is regex-driven so the per-character work happens in C: only capitalised runs (a small
+share of the words in news prose) are looked at token by token in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Corp|Co|Ltd|Prof|Rev|Adm|Maj|Mt|Ft|No)\."
+# One capitalised word: initialisms (U.S.), abbreviations (Mr.), initials (W.), prefixed names (al-Assad),
+# hyphenated and apostrophe compounds (Israel-Hamas, O'Brien) but never a possessive 's.
+CAP = (
+    r"(?:[A-Z]\.){2,}|" + _ABBREV + r"|[A-Z]\.(?=\s[A-Z])|"
+    r"(?:(?:al|el|ad|ash|as|bin|ibn|abu)-)?[A-Z][^\W_]*(?:(?:-|['’](?![sS]\b))[^\W_]+)*"
+)
+CONNECTOR = r"of|the|and|&|for|on|de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|y"
+RUN_RE = re.compile(rf"(?<![\w'’])(?:{CAP})(?:[ \t]+(?:(?:{CONNECTOR})[ \t]+)*(?:{CAP}))*")
+TOKEN_RE = re.compile(rf"{CAP}|{CONNECTOR}")
+LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
+# Sentence ends: terminal punctuation (optionally closed by quotes/brackets) then space and a capital or a quote.
+SENTENCE_END_RE = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No|Co|vs))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bInc)"
+                             r"(?<!\b[A-Z])[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|\n+")
+
+_OPENERS = " \t\"'“‘([«-—–"
+
+
+def is_sentence_initial(text: str, pos: int) -> bool:
+    """True when ``pos`` starts a sentence or paragraph (ignoring opening quotes and brackets)."""
+    k = pos - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    if k < 0:
+        return True
+    ch = text[k]
+    if ch in "\n!?:;":
+        return True
+    if ch == "." or ch in "\"”'’":
+        # "Mr." and "U.S." do not end sentences; a lone period after a lowercase word does.
+        j = k
+        while j >= 0 and text[j] in "\"”'’":
+            j -= 1
+        if j >= 0 and text[j] in ".!?":
+            word_start = j
+            while word_start > 0 and not text[word_start - 1].isspace():
+                word_start -= 1
+            word = text[word_start:j]
+            return not re.fullmatch(_ABBREV[:-2] + r"|(?:[A-Z]\.)*[A-Z]", word)
+    return False
+
+
+def caps_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of ALL-CAPS lines such as headlines and datelines."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()] if line.isupper() or sum(c.isupper() for c in line[:40]) > 12 else ()
+        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True if ``pos`` lies in one of the sorted, disjoint ``spans``."""
+    k = bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraphs never share a sentence."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        if end > start:
+            out.append((start, end))
+        start = m.end()
+        while start < len(text) and text[start] in " \t":
+            start += 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return out

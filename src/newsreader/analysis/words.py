@@ -1,0 +1,120 @@
+"""Hand-written closed-class word lists: titles, reporting verbs, name suffixes.
+
+Lowercase everywhere; callers lowercase the token before looking it up.
+"""
+
+from __future__ import annotations
+
+# Words that, capitalised, precede a name and are not part of it.
+TITLE_HEADS = frozenset("""
+president presidents minister ministers secretary secretaries chancellor senator senators sen sen. rep rep.
+representative congressman congresswoman governor gov gov. mayor ambassador envoy spokesman spokeswoman
+spokesperson general gen gen. commander chief director chairman chairwoman chair ceo king queen prince princess
+pope emperor sheikh judge justice prosecutor attorney sergeant sgt sgt. lieutenant lt lt. colonel col col.
+captain capt capt. major admiral adm adm. officer mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame
+lord lady rabbi imam cardinal archbishop bishop father rev rev. reverend leader premier coach manager
+striker midfielder defender goalkeeper skipper chancellor vice-president deputy speaker aide adviser advisor
+analyst economist editor correspondent founder president-elect senator-elect rapper singer actor actress
+""".split())
+
+# Words that modify a following title head ("Deputy Foreign Minister").
+TITLE_MODIFIERS = frozenset("""
+deputy vice prime foreign defense defence interior finance home health trade economy economic energy education
+justice labor labour transport agriculture environment culture assistant acting former first senior junior
+state chief executive general attorney supreme national regional opposition military security intelligence
+army police party parliament parliamentary house senate majority minority crown grand lieutenant lt. lt
+retired then-president then former-president u.s. us federal white the top lead special
+""".split())
+
+# Multi-word title phrases matched before names.
+TITLE_PHRASES = (
+    ("secretary", "of", "state"),
+    ("secretary", "of", "defense"),
+    ("secretary", "of", "defence"),
+    ("secretary", "general"),
+    ("secretary-general",),
+    ("attorney", "general"),
+    ("chief", "of", "staff"),
+    ("director", "general"),
+    ("director-general",),
+)
+
+# Reporting verbs, in all inflections used in news prose.
+REPORT_VERBS = frozenset("""
+said says say saying told tells tell added adds add wrote writes write stated states noted notes
+explained explains argued argues claimed claims warned warns insisted insists asked asks answered
+replied replies responded responds declared declares announced announces acknowledged acknowledges admitted
+admits recalled recalls continued continues concluded concludes suggested suggests contended contends
+maintained maintains countered counters conceded concedes stressed stresses emphasized emphasised
+observed observes remarked remarks tweeted tweets posted posts predicted predicts promised promises vowed
+vows urged urges accused accuses denied denies confirmed confirms reported reports alleged alleges
+estimated estimates testified testifies quipped joked shouted yelled cautioned complained complains
+charged charges pointed explained described describes described called calls
+""".split())
+
+# Verbs that make "X <verb>" a reported (indirect) statement, not only a quote cue.
+STATEMENT_VERBS = REPORT_VERBS - frozenset({"asked", "asks", "called", "calls", "reported", "reports",
+                                            "posted", "posts", "described", "describes", "pointed"})
+
+# Last words that make a capitalised run an organisation.
+ORG_SUFFIXES = frozenset("""
+inc inc. corp corp. co co. ltd ltd. llc plc ag sa gmbh nv group holdings company corporation companies
+party ministry ministries department council commission committee agency university college institute
+bank association federation union league army forces force navy police court parliament assembly congress
+senate airlines airways club fc foundation fund organization organisation authority office board service
+services network television tv radio reserve exchange guard brigades brigade front movement church school
+hospital administration bureau cabinet government embassy consulate unit corps academy society alliance
+coalition caucus conference tribunal commissioners cooperative partners capital securities motors systems
+industries technologies energy petroleum oil pharmaceuticals telecom communications media press times
+post journal news herald tribune gazette daily weekly magazine review observer monitor chronicle globe
+telegraph guardian express mail star sun standard courier inquirer examiner register world today report
+united rovers wanderers athletic athletico city county hotspur albion villa olympic sporting
+""".split())
+
+# First words that head an organisation name ("Bank of England", "Ministry of Defence").
+ORG_HEADS = frozenset("""
+bank ministry department university college institute council commission committee office board bureau
+house church federation association league union party court government school academy center centre
+museum agency organization organisation society foundation chamber order
+""".split())
+
+# Heads that, first in a run, take "of ..." as part of a place name.
+LOC_HEADS = frozenset("gulf bay sea strait straits isle island islands cape lake mount republic kingdom "
+                      "state province region district city county port sultanate emirate".split())
+
+# Last words that make a capitalised run a place (LOC) or political place (GPE).
+LOC_SUFFIXES = frozenset("""
+strip river sea ocean mountains mountain mount valley island islands peninsula gulf bay lake desert square
+street avenue road bridge airport heights canal coast basin plateau corridor crossing park plaza highway
+border camp hills hill forest channel strait straits sound falls delta plain plains range region
+""".split())
+GPE_SUFFIXES = frozenset("county province state oblast governorate prefecture district municipality".split())
+
+# Words that may sit inside a name between capitalised words.
+NAME_CONNECTORS = frozenset("de da del della di du la le van von der den ter bin ibn al el abu bint y".split())
+OF_CONNECTORS = frozenset(("of", "for", "on", "and", "&"))
+
+PRONOUNS_MALE = frozenset(("he", "him", "his"))
+PRONOUNS_FEMALE = frozenset(("she", "her", "hers"))
+PRONOUNS_PLURAL = frozenset(("they", "them", "their", "we"))
+PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | frozenset(("i", "it", "you"))
+
+# Frequent words that open sentences capitalised without being names.
+COMMON_CAPS = frozenset("""
+a an the this that these those there their they them then than he she it its his her hers we our us you your
+i me my mine who whom whose which what when where why how if but and or nor so yet for of in on at by to from
+with without into onto upon about above below after before during since until while although though because
+as also still just even only already again now today yesterday tomorrow tonight here not no yes all any
+both each every few many more most much other others some such several another one two three four five
+six seven eight nine ten first second third last next new old many meanwhile however moreover furthermore
+instead indeed perhaps maybe overall despite among between against around across through throughout
+according asked later earlier once under over back home is are was were be been being has have had do does
+did can could will would shall should may might must let like unlike nearly almost about some most
+officials police residents critics experts analysts people witnesses sources authorities troops soldiers
+photo video watch read related update updated breaking exclusive editor note reporting additional
+""".split())
+
+# Lowercase words that never start a continuing name when capitalised mid-run in headlines.
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
