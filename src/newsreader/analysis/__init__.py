@@ -45,5 +45,8 @@ def analyze(text: str) -> Analysis:
     """Analyse an article body (paragraphs joined by newlines)."""
     if not isinstance(text, str) or not text:
         return Analysis()
+    from newsreader.analysis.quotes import find_quotes
+
     entities = _entities(text)
-    return Analysis(entities=tuple(entities))
+    quotes = find_quotes(text, entities)
+    return Analysis(entities=tuple(entities), quotes=tuple(quotes))

@@ -1,0 +1,135 @@
+"""Direct quotations and their speakers.
+
+Quote marks are paired per paragraph (curly, straight and the ``''`` convention); an opening mark with
+no closing one runs to the paragraph end and the quotation continues in the next paragraph. Each
+quotation is attributed from, in order: the words after it ('," he said'), the words before it in
+its sentence ('X said: "'), the previous sentence ('X said in a statement. "...'), or the quotation
+just before it (the paragraph-after-paragraph convention).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+
+from newsreader.analysis.model import Entity, Quote
+from newsreader.analysis.speakers import CUE_RE, after_quote, subject_before
+
+_MARK_RE = re.compile(r"''|``|[\"“”„«»]")
+_OPEN, _CLOSE = "“„«", "”»"
+_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
+_AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the))*)")
+
+
+def segments(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quoted stretch, marks included, paired within paragraphs."""
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at = None
+        for m in _MARK_RE.finditer(para):
+            mark = m.group()
+            if mark in _OPEN or mark == "``" or (mark in ('"', "''") and open_at is None):
+                if open_at is None:
+                    open_at = m.start()
+            elif open_at is not None:
+                out.append((pos + open_at, pos + m.end(), True))
+                open_at = None
+        if open_at is not None and open_at < len(para.rstrip()) - 1:
+            out.append((pos + open_at, pos + len(para.rstrip()), False))
+        pos += len(para) + 1
+    return out
+
+
+class _Resolver:
+    """Maps a speaker span to the key of the entity it names, pronouns to the last person."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.people = [e for e in entities if e.label == "PERSON"]
+        self.people_starts = [e.start for e in self.people]
+        self.named = [e for e in entities if e.label in ("PERSON", "ORG", "GPE", "NORP")]
+        self.named_starts = [e.start for e in self.named]
+
+    def key(self, text: str, start: int, end: int, before: int) -> str | None:
+        speaker = text[start:end]
+        if speaker.lower() in _PRONOUNS:
+            if speaker.lower() in ("he", "she"):
+                k = bisect_right(self.people_starts, before) - 1
+                return self.people[k].key if k >= 0 else None
+            return None
+        k = bisect_right(self.named_starts, end) - 1
+        best = None
+        while k >= 0 and self.named[k].end > start:
+            if self.named[k].start >= start and self.named[k].end <= end:
+                best = best or self.named[k]
+                if self.named[k].label == "PERSON":
+                    best = self.named[k]
+                    break
+            k -= 1
+        return best.key if best else speaker
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence containing pos (not before floor)."""
+    k = pos
+    while k > floor:
+        ch = text[k - 1]
+        if ch in ".!?" and k < len(text) and text[k] in " \"”" and (k - 2 < floor or not text[k - 2].isupper()):
+            return k
+        k -= 1
+    return floor
+
+
+def _before(text: str, start: int, floor: int) -> tuple[int, int, str] | None:
+    """Speaker of a quote from a reporting verb earlier in its sentence."""
+    sent = _sentence_start(text, start, floor)
+    cue = None
+    for m in CUE_RE.finditer(text, sent, start):
+        cue = m
+    if cue is None:
+        return None
+    if cue.group() == "according to":
+        np = _AFTER_NP_RE.match(text, cue.end())
+        return (np.start(1), np.end(1), cue.group()) if np else None
+    span = subject_before(text, cue.start(), sent)
+    return (span[0], span[1], cue.group()) if span else None
+
+
+def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
+    """Quotations with speakers, sorted by start."""
+    resolve = _Resolver(entities)
+    out: list[Quote] = []
+    prev: Quote | None = None
+    prev_para_end = -1
+    for start, end, closed in segments(text):
+        if not any(c.isalpha() for c in text[start:end]):
+            continue
+        para_start = text.rfind("\n", 0, start) + 1
+        para_end = text.find("\n", end)
+        para_end = len(text) if para_end < 0 else para_end
+        found = after_quote(text, end, min(para_end, end + 150)) if closed else None
+        if found is None:
+            found = _before(text, start, para_start)
+        if found is None and text[para_start:start].strip() == "" and para_start > 0:
+            # "X said in a statement." closing the previous paragraph introduces this one
+            prev_start = text.rfind("\n", 0, para_start - 1) + 1
+            tail = text[prev_start:para_start - 1].rstrip()
+            if tail.endswith(":") or (prev is None or prev.end < prev_start):
+                found = _before(text, len(tail) + prev_start, prev_start) if CUE_RE.search(tail) else None
+        if found is None and prev is not None and prev.speaker is not None and (
+                prev.end > para_start or prev_para_end == para_start - 1 and text[para_start:start].strip() == ""):
+            out.append(Quote(start, end, prev.speaker, prev.speaker_key, prev.cue))
+            prev, prev_para_end = out[-1], para_end
+            continue
+        if found is None:
+            quote = Quote(start, end)
+        else:
+            s, e, cue = found
+            quote = Quote(start, end, text[s:e], resolve.key(text, s, e, start), cue)
+        out.append(quote)
+        prev, prev_para_end = quote, para_end
+    return out
+
+
+
