@@ -45,8 +45,10 @@ def analyze(text: str) -> Analysis:
     """Analyse an article body (paragraphs joined by newlines)."""
     if not isinstance(text, str) or not text:
         return Analysis()
+    from newsreader.analysis.citations import find_citations
     from newsreader.analysis.quotes import find_quotes
 
     entities = _entities(text)
     quotes = find_quotes(text, entities)
-    return Analysis(entities=tuple(entities), quotes=tuple(quotes))
+    citations = find_citations(text, entities)
+    return Analysis(entities=tuple(entities), quotes=tuple(quotes), citations=tuple(citations))

@@ -14,12 +14,13 @@ from bisect import bisect_right
 
 
 from newsreader.analysis.model import Entity, Quote
-from newsreader.analysis.speakers import CUE_RE, after_quote, subject_before
+from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
 
 _MARK_RE = re.compile(r"''|``|[\"“”„«»]")
 _OPEN, _CLOSE = "“„«", "”»"
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
-_AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the))*)")
+_TRANSCRIPT_RE = re.compile(r"[\"“]?([A-Z][A-Z .'’-]{1,40}[A-Z]):\s")
+_AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the))*|(?:the|an?|his|her|their) [^,.;\"“”]{1,120})")
 
 
 def segments(text: str) -> list[tuple[int, int, bool]]:
@@ -89,11 +90,42 @@ def _before(text: str, start: int, floor: int) -> tuple[int, int, str] | None:
         cue = m
     if cue is None:
         return None
-    if cue.group() == "according to":
+    if cue.group().lower() == "according to":
         np = _AFTER_NP_RE.match(text, cue.end())
         return (np.start(1), np.end(1), cue.group()) if np else None
     span = subject_before(text, cue.start(), sent)
     return (span[0], span[1], cue.group()) if span else None
+
+
+def _previous_paragraph(text: str, para_start: int) -> int:
+    """Start of the nearest non-blank paragraph before the one starting at para_start, or -1."""
+    k = para_start - 1
+    while k > 0 and text[k - 1] in "\n \t":
+        k -= 1
+    return text.rfind("\n", 0, k) + 1 if k > 0 else -1
+
+
+def _attribute(text: str, start: int, end: int, closed: bool, para_start: int,
+               para_end: int, prev: Quote | None) -> tuple[int, int, str] | None:
+    """Speaker span and cue for one quotation, or None."""
+    transcript = _TRANSCRIPT_RE.match(text, start)
+    if transcript:
+        return transcript.start(1), transcript.end(1), ":"
+    found = after_quote(text, end, min(para_end, end + 150)) if closed else None
+    if found is None:
+        found = _before(text, start, para_start)
+    if found is None and text[para_start:start].strip() == "":
+        prev_start = _previous_paragraph(text, para_start)
+        tail = text[prev_start:para_start].rstrip() if prev_start >= 0 else ""
+        # "X said:" or "X said in a statement." closing the previous paragraph introduces this one
+        if tail and CUE_RE.search(tail) and (tail.endswith(":") or prev is None or prev.end < prev_start):
+            found = _before(text, prev_start + len(tail), prev_start)
+    if found is None and not (prev is not None and prev.speaker is not None and prev.end >= _previous_paragraph(
+            text, para_start)) and text[para_start:start].strip():
+        span = sentence_subject(text, _sentence_start(text, start, para_start), start)
+        if span:
+            found = span[0], span[1], ""
+    return found
 
 
 def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
@@ -108,17 +140,9 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
         para_start = text.rfind("\n", 0, start) + 1
         para_end = text.find("\n", end)
         para_end = len(text) if para_end < 0 else para_end
-        found = after_quote(text, end, min(para_end, end + 150)) if closed else None
-        if found is None:
-            found = _before(text, start, para_start)
-        if found is None and text[para_start:start].strip() == "" and para_start > 0:
-            # "X said in a statement." closing the previous paragraph introduces this one
-            prev_start = text.rfind("\n", 0, para_start - 1) + 1
-            tail = text[prev_start:para_start - 1].rstrip()
-            if tail.endswith(":") or (prev is None or prev.end < prev_start):
-                found = _before(text, len(tail) + prev_start, prev_start) if CUE_RE.search(tail) else None
+        found = _attribute(text, start, end, closed, para_start, para_end, prev)
         if found is None and prev is not None and prev.speaker is not None and (
-                prev.end > para_start or prev_para_end == para_start - 1 and text[para_start:start].strip() == ""):
+                prev.end > para_start or text[prev_para_end:start].strip() == ""):
             out.append(Quote(start, end, prev.speaker, prev.speaker_key, prev.cue))
             prev, prev_para_end = out[-1], para_end
             continue

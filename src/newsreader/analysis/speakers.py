@@ -11,7 +11,7 @@ import re
 from newsreader.analysis import words
 
 _VERBS = "|".join(sorted(words.REPORT_VERBS, key=len, reverse=True))
-CUE_RE = re.compile(rf"\b(?:{_VERBS})\b|\baccording to\b")
+CUE_RE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
 _ADVERBS = r"(?:also|later|then|again|previously|earlier|recently|once|further|separately|simply|quickly|flatly|publicly|privately|repeatedly|bluntly)"
 _NAME = r"(?:[A-Z][\w.'’-]*|(?:of|the|de|al|bin|van|von|and)(?= [A-Z]))"
 # A speaker phrase: pronoun, a capitalised name (with title), or a short determiner-led noun phrase.
@@ -25,18 +25,49 @@ _SPEAKER_THEN_CUE = re.compile(
     rf"[\s,]*(?P<spk>{SPEAKER})(?: {_ADVERBS})? (?P<cue>(?:{_VERBS})(?: (?:reporters|journalists|the press))?)\b")
 _DETERMINERS = frozenset("the a an his her their its this that these those our".split())
 _STOPS = frozenset("""and but or that which who whom when where while as if because after before than said says
-told is was are were has have had be been not also to in on at for with by from it""".split()) | words.REPORT_VERBS
+told is was are were has have had be been not also to in on at for with by from it would could will can
+should may might must did does do""".split()) | words.REPORT_VERBS | frozenset(words.WEEKDAYS + words.MONTHS)
+_NOT_SUBJECT = _STOPS | frozenset("there this these those what how why so yet still even such whatever contrary "
+                                   "when following it".split())
+_ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
+_APPOSITIVE_THEN_CUE = re.compile(
+    rf"[\s,]*(?P<spk>[A-Z][\w.'’-]*(?: {_NAME})*), [^,\"“”]{{3,120}}, (?P<cue>(?:{_VERBS}))\b")
+# '"..." of the proposals, Mr. Smith said.' : the attribution closes the sentence the quote sits in
+_FINAL_ATTRIBUTION = re.compile(
+    rf"[^.!?\"“”\n]{{0,120}}?, (?P<spk>(?:he|she|they|[A-Z][\w.'’-]*(?: {_NAME}){{0,4}}|(?:the|an?) [a-z]+(?: [a-z]+)?)) "
+    rf"(?P<cue>(?:{_VERBS}))(?=[.,]| (?:on|in|at|during|after|of|to)\b)")
+_INTRO_RE = re.compile(r"[\"“]?(?:(?:In|At|On|After|Before|During|Following|Since|Asked|Speaking|Earlier|Later|According|"
+                       r"Meanwhile|However|But|And|Still|Yet|Also|Instead|When|While|As|Last|This)\b[^,.;:\"“”]{0,80}, "
+                       r"|(?:But|And|Yet|Still|Meanwhile|Instead|So) )")
+_SUBJECT_RE = re.compile(
+    r"((?:he|she|they|we|He|She|They|We|I)\b(?!['’])"
+    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) )?(?:[a-z][\w-]* ){0,2}"
+    r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the|and|de|al|bin|van))*(?<![’'])(?:['’]s [a-z]+)?"
+    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) [a-z][\w-]*(?: [a-z][\w-]*)?(?= (?:has |had |is |was |have )?[a-z]+(?:s|ed)\b))")
 _WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
 
 
 def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
     """Speaker span and cue right after a closing quote mark: '," he said' or '," said X'."""
     window = text[pos:limit]
-    m = _SPEAKER_THEN_CUE.match(window) or _CUE_THEN_SPEAKER.match(window)
-    if m is None:
+    for regex in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _APPOSITIVE_THEN_CUE, _FINAL_ATTRIBUTION):
+        m = regex.match(window)
+        if m is not None and m.group("spk").split(" ", 1)[0].lower() not in _NOT_SUBJECT:
+            s, e = m.span("spk")
+            if text[pos + e - 1] == "." and not _ABBREV_END_RE.search(text, pos + s, pos + e):
+                e -= 1
+            return pos + s, pos + e, m.group("cue")
+    return None
+
+
+def sentence_subject(text: str, sent: int, limit: int) -> tuple[int, int] | None:
+    """The grammatical subject opening a sentence, after any introductory phrase ("At the debate, ...")."""
+    m = _INTRO_RE.match(text, sent, limit)
+    start = m.end() if m else sent
+    m = _SUBJECT_RE.match(text, start, limit)
+    if m is None or m.group(1).split(" ", 1)[0].lower() in _NOT_SUBJECT or m.group(1).lower() in _DETERMINERS:
         return None
-    s, e = m.span("spk")
-    return pos + s, pos + e, m.group("cue")
+    return m.span(1)
 
 
 def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
@@ -48,7 +79,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
     if k > floor and text[k - 1] == ",":
         # "Smith, a spokesman for the ministry, said": the subject is before the first comma
         comma = text.rfind(",", floor, k - 1)
-        if comma > floor and k - comma < 80:
+        if comma > floor and k - comma < 130:
             k = comma
             while k > floor and text[k - 1] == " ":
                 k -= 1

@@ -1,0 +1,110 @@
+"""Cited sources: who or what the article's statements rest on.
+
+Patterns: "X said/told/reported ..." (reported speech, with or without a quotation), "according to X",
+"citing X", "per X", "told X" (an outlet), "a X readout", "data released by X", "in a statement".
+The span of a citation is the source phrase; its kind comes from the entity it names or its head noun.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from newsreader.analysis import gazetteer, words
+from newsreader.analysis.model import Citation, Entity
+from newsreader.analysis.speakers import subject_before
+
+_STATEMENT_VERBS = "|".join(sorted(words.STATEMENT_VERBS | {"reported", "reports"}, key=len, reverse=True))
+_VERB_RE = re.compile(rf"\b(?:{_STATEMENT_VERBS})\b")
+_NP = r"((?:the |an? )?[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|the|for|and))*|(?:the|an?) [a-z][\w-]*(?: [a-z][\w-]*){0,3}?(?= *[,.;]| (?:that|which|who|on|in)\b))"
+_AFTER_RE = re.compile(rf"\b(?P<cue>[Aa]ccording to|[Cc]iting|per|told|[Dd]ata (?:released |published |compiled )?by|"
+                       rf"[Ff]igures (?:released |published )?by|[Ss]tatistics from) {_NP}")
+_READOUT_RE = re.compile(r"\b(?:an?|the) ((?:[A-Z][\w.'’-]*\s)+)readout\b")
+_ANONYMOUS = re.compile(r"^(?:some |several |two |three |many |senior |other |the )*(?:[a-z]+ )?(?:officials?|sources|"
+                        r"people|diplomats|aides|analysts|experts|observers|residents|witnesses|insiders)\b")
+_DOCUMENT_HEADS = frozenset("report study survey poll data document documents memo letter filing complaint figures "
+                            "statistics analysis review records audit ruling indictment lawsuit".split())
+_OFFICIAL_HEADS = frozenset("readout ministry department government office spokesman spokeswoman spokesperson "
+                            "police military army agency embassy council commission administration".split())
+
+
+def _kind(source: str, entity: Entity | None) -> str | None:
+    low = source.lower()
+    head = low.rsplit(" ", 1)[-1].strip(".,'’s")
+    if low in ("he", "she", "they", "we", "i", "it", "this", "that", "which", "who"):
+        return None
+    if "statement" in low:
+        return "statement"
+    if _ANONYMOUS.match(low) and not source[:1].isupper():
+        return "anonymous"
+    if head in _DOCUMENT_HEADS:
+        return "document"
+    if entity is not None:
+        entry = gazetteer.get(entity.text)
+        if entry is not None and entry.cls == "outlet":
+            return "outlet"
+        if entity.label in ("ORG", "GPE", "NORP"):
+            return "official"
+        if entity.label == "PERSON":
+            return "person"
+    if head in _OFFICIAL_HEADS:
+        return "official"
+    return "person" if source[:1].isupper() else None
+
+
+class _Entities:
+    """Finds the entity inside a span, preferring people."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.items = [e for e in entities if e.label in ("PERSON", "ORG", "GPE", "NORP")]
+        self.starts = [e.start for e in self.items]
+
+    def inside(self, start: int, end: int) -> Entity | None:
+        k = bisect_right(self.starts, end) - 1
+        best = None
+        while k >= 0 and self.items[k].end > start:
+            e = self.items[k]
+            if e.start >= start and e.end <= end and (best is None or e.label == "PERSON"):
+                best = e
+            k -= 1
+        return best
+
+
+def find_citations(text: str, entities: list[Entity]) -> list[Citation]:
+    """Cited sources, sorted, with no two of one kind overlapping."""
+    ents = _Entities(entities)
+    found: list[Citation] = []
+
+    def add(start: int, end: int, forced: str | None = None) -> None:
+        source = text[start:end].strip(" ,.")
+        if not source or len(source) > 120:
+            return
+        kind = forced or _kind(source, ents.inside(start, end))
+        if kind is not None:
+            found.append(Citation(start, start + len(source), source, kind))
+
+    for m in _VERB_RE.finditer(text):
+        floor = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200)
+        span = subject_before(text, m.start(), floor)
+        if span is not None:
+            after = text[m.end():m.end() + 22]
+            add(span[0], span[1], "statement" if after.startswith(" in a statement") else None)
+    for m in _AFTER_RE.finditer(text):
+        cue = m.group("cue").lower()
+        if cue in ("told", "per"):
+            if not m.group(2)[:1].isupper():
+                continue
+            entity = ents.inside(m.start(2), m.end(2))
+            if entity is None or gazetteer.get(entity.text) is None or gazetteer.get(entity.text).cls != "outlet":
+                continue
+        add(m.start(2), m.end(2), "document" if cue.startswith(("data", "figures", "statistics")) else None)
+    for m in _READOUT_RE.finditer(text):
+        add(m.start(1), m.end(1), "official")
+    found.sort(key=lambda c: (c.start, c.end))
+    out: list[Citation] = []
+    last_end: dict[str, int] = {}
+    for c in found:
+        if c.start >= last_end.get(c.kind, -1):
+            out.append(c)
+            last_end[c.kind] = c.end
+    return out
