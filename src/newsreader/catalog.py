@@ -1,0 +1,112 @@
+"""The article list as the reader sees it: filtered by outlet and words, sorted.
+
+Pure domain code over :class:`~newsreader.library.model.Article` records, so the
+same rules serve the UI, the CLI and the tests.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
+
+from newsreader.library.model import Article
+
+
+class SortOrder(Enum):
+    """How the article list is ordered; ``next`` cycles through them."""
+
+    DATE = "date"
+    TITLE = "title"
+    OUTLET = "outlet"
+
+    @property
+    def label(self) -> str:
+        """A short label for the list's title bar."""
+        return {"date": "date ↓", "title": "title", "outlet": "outlet"}[self.value]
+
+    def next(self) -> SortOrder:
+        """The order after this one, wrapping around."""
+        members = list(SortOrder)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+def _date_key(article: Article) -> tuple[int, str, str]:
+    # Newest first, undated last, then by path so the order is stable.
+    if article.date:
+        return (0, _invert(article.date), article.path)
+    return (1, "", article.path)
+
+
+def _invert(iso_date: str) -> str:
+    # Descending order for ISO dates without a reverse sort (which would flip paths too).
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in iso_date)
+
+
+def sort_articles(articles: Iterable[Article], order: SortOrder) -> list[Article]:
+    """Return ``articles`` in ``order``."""
+    if order is SortOrder.TITLE:
+        return sorted(articles, key=lambda a: (a.title.casefold(), a.path, a.entry))
+    if order is SortOrder.OUTLET:
+        return sorted(articles, key=lambda a: ((a.outlet or "\uffff").casefold(), _date_key(a)))
+    return sorted(articles, key=lambda a: (_date_key(a), a.entry))
+
+
+def outlet_counts(articles: Iterable[Article]) -> list[tuple[str, int]]:
+    """Outlets with their number of articles, most articles first."""
+    counts = Counter(a.outlet for a in articles if a.outlet)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def query_terms(query: str) -> list[str]:
+    """The lower-cased words of a filter query."""
+    return [term for term in query.casefold().split() if term]
+
+
+def metadata_text(article: Article) -> str:
+    """The searchable metadata of an article, lower-cased."""
+    return " ".join((article.title, " ".join(article.authors), article.outlet or "")).casefold()
+
+
+def matches(article: Article, terms: Sequence[str], body: str = "") -> bool:
+    """True when every term occurs in the article's metadata or in ``body``."""
+    if not terms:
+        return True
+    haystack = metadata_text(article)
+    if body:
+        haystack = f"{haystack}\n{body.casefold()}"
+    return all(term in haystack for term in terms)
+
+
+def in_outlet(article: Article, outlet: str | None) -> bool:
+    """True when no outlet filter is set or the article is from ``outlet``."""
+    return outlet is None or article.outlet == outlet
+
+
+def build_view(
+    articles: Sequence[Article],
+    order: SortOrder,
+    outlet: str | None = None,
+    terms: Sequence[str] = (),
+    read_body: Callable[[Article], str] | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> list[Article] | None:
+    """The articles to list: in ``outlet``, matching every term, sorted by ``order``.
+
+    With ``read_body``, articles whose metadata does not match are searched in
+    their body too (slow: it reads files, so callers run this in a worker).
+    Returns ``None`` when ``should_stop`` says the result is no longer wanted.
+    """
+    chosen: list[Article] = []
+    for count, article in enumerate(articles):
+        if count % 2048 == 0 and should_stop():
+            return None
+        if not in_outlet(article, outlet):
+            continue
+        if matches(article, terms):
+            chosen.append(article)
+        elif read_body is not None and matches(article, terms, read_body(article)):
+            chosen.append(article)
+    if should_stop():
+        return None
+    return sort_articles(chosen, order)
