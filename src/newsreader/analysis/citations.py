@@ -19,7 +19,7 @@ _VERB_RE = re.compile(rf"\b(?:{_STATEMENT_VERBS})\b")
 _NP = r"((?:the |an? )?[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|the|for|and))*|(?:the|an?) [a-z][\w-]*(?: [a-z][\w-]*){0,3}?(?= *[,.;]| (?:that|which|who|on|in)\b))"
 _AFTER_RE = re.compile(rf"\b(?P<cue>[Aa]ccording to|[Cc]iting|per|told|[Dd]ata (?:released |published |compiled )?by|"
                        rf"[Ff]igures (?:released |published )?by|[Ss]tatistics from) {_NP}")
-_READOUT_RE = re.compile(r"\b(?:an?|the) ((?:[A-Z][\w.'’-]*\s)+)readout\b")
+_READOUT_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w.'’-]*\s)+)readout\b")
 _ANONYMOUS = re.compile(r"^(?:some |several |two |three |many |senior |other |the )*(?:[a-z]+ )?(?:officials?|sources|"
                         r"people|diplomats|aides|analysts|experts|observers|residents|witnesses|insiders)\b")
 _DOCUMENT_HEADS = frozenset("report study survey poll data document documents memo letter filing complaint figures "

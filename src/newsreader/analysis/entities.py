@@ -192,14 +192,14 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
             chunk = chunk[1:]
         head = chunk[-1].words[-1].lower()
         if head in words.ORG_HEADS or head in words.LOC_HEADS or head in words.ORG_SUFFIXES:
-            e2 = j
-            while e2 + 1 < m and ps[e2].kind == "conn" and ps[e2].words[0] in ("of", "for", "on", "and", "&", "the"):
+            e2, allowed = j, ("of", "for", "on")
+            while e2 + 1 < m and ps[e2].kind == "conn" and ps[e2].words[0] in allowed:
                 nx = e2 + 1
                 while nx < m and ps[nx].kind == "conn" and ps[nx].words[0] == "the":
                     nx += 1
                 if nx >= m or ps[nx].kind not in ("unk", "gaz"):
                     break
-                e2 = nx + 1
+                e2, allowed = nx + 1, ("of", "for", "on", "and", "&")
                 while e2 < m and ps[e2].kind in ("unk", "gaz"):
                     e2 += 1
             if e2 > j:

@@ -153,6 +153,11 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             quote = Quote(start, end, text[s:e], resolve.key(text, s, e, start), cue)
         out.append(quote)
         prev, prev_para_end = quote, para_end
+    # a quotation running on into the next paragraph takes the speaker named at its end
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if q.speaker is None and nxt.speaker is not None and text[q.end:nxt.start].strip() == "":
+            out[k] = Quote(q.start, q.end, nxt.speaker, nxt.speaker_key, nxt.cue)
     return out
 
 

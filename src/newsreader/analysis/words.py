@@ -13,7 +13,8 @@ spokesperson general gen gen. commander chief director chairman chairwoman chair
 pope emperor sheikh judge justice prosecutor attorney sergeant sgt sgt. lieutenant lt lt. colonel col col.
 captain capt capt. major admiral adm adm. officer mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame
 lord lady rabbi imam cardinal archbishop bishop father rev rev. reverend leader premier coach manager
-striker midfielder defender goalkeeper skipper chancellor vice-president deputy speaker aide adviser advisor
+councillor councilor councilman councilwoman alderman commissioner superintendent inspector detective
+constable sheriff marshal dean chancellor striker midfielder defender goalkeeper skipper chancellor vice-president deputy speaker aide adviser advisor
 analyst economist editor correspondent founder president-elect senator-elect rapper singer actor actress
 """.split())
 

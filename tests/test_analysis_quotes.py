@@ -1,0 +1,62 @@
+"""Quotation pairing and attribution rules on short original sentences."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyze
+from newsreader.analysis.quotes import segments
+
+
+def _quotes(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(text[q.start:q.end], q.speaker, q.speaker_key) for q in analyze(text).quotes]
+
+
+def test_attribution_after_with_pronoun_resolved() -> None:
+    text = 'Mayor Odile Ferrant visited the site. "We will rebuild," she said.'
+    assert _quotes(text) == [('"We will rebuild,"', "she", "Odile Ferrant")]
+
+
+def test_attribution_verb_first() -> None:
+    text = "“The bridge is safe,” said Bram Oosterhuis, the chief engineer."
+    assert _quotes(text)[0][1:] == ("Bram Oosterhuis", "Bram Oosterhuis")
+
+
+def test_attribution_before_with_colon() -> None:
+    text = 'Councillor Nadia Petrov said: "The budget is late."'
+    assert _quotes(text)[0][1] == "Councillor Nadia Petrov"
+    assert _quotes(text)[0][2] == "Nadia Petrov"
+
+
+def test_nominal_speaker_is_kept_as_written() -> None:
+    text = '"Talks were constructive," the readout said.'
+    assert _quotes(text)[0][1] == "the readout"
+
+
+def test_statement_sentence_introduces_next_paragraph() -> None:
+    text = 'Lena Okafor said in a statement.\n"We acted within the law."'
+    assert _quotes(text)[0][1] == "Lena Okafor"
+
+
+def test_partial_quote_inside_reported_speech() -> None:
+    text = 'The United Nations said the evacuation order was "impossible."'
+    quotes = _quotes(text)
+    assert quotes[0][0] == '"impossible."'
+    assert quotes[0][1] == "The United Nations"
+
+
+def test_quote_continues_across_paragraphs() -> None:
+    text = '"First part of the remarks.\n"Second part," Piet Vandaal said.'
+    spans = segments(text)
+    assert len(spans) == 2 and spans[0][2] is False
+    assert [q[1] for q in _quotes(text)] == ["Piet Vandaal", "Piet Vandaal"]
+
+
+def test_double_single_quote_convention_and_nested_quotes() -> None:
+    text = "''He told me 'never again,' and meant it,'' Rosa Lind said."
+    quotes = _quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0][0].startswith("''He") and quotes[0][1] == "Rosa Lind"
+
+
+def test_second_half_of_split_quote_keeps_speaker() -> None:
+    text = '"We are ready," Arne Solberg said, "and we will wait."'
+    assert [q[1] for q in _quotes(text)] == ["Arne Solberg", "Arne Solberg"]
