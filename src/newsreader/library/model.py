@@ -40,6 +40,9 @@ class ParsedArticle:
     outlet: str | None = None
     date: str | None = None
     url: str | None = None
+    # Position in a collection file; entries that fail to parse keep their number,
+    # so the others' stay stable.
+    entry: int = 0
 
     @property
     def body(self) -> str:

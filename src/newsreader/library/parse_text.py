@@ -1,0 +1,122 @@
+"""Plain-text articles: our users' byline format and ordinary text files."""
+
+from __future__ import annotations
+
+import re
+
+from .assemble import finish
+from .byline import Byline, parse_byline
+from .errors import ParseError
+from .model import ParsedArticle
+from .sanitize import clean_text
+
+TITLE_LINE_MAX = 120
+_WRAPPED_LINE_MAX = 100  # lines this short inside a block are hard-wrapped prose
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+# Platform furniture that newsletter and blog exports leave after the article.
+# Only short lines at the very end are dropped, so a paragraph that happens to
+# say "Subscribe" is safe.
+_BOILERPLATE = frozenset(
+    """discussion about this post|share|share this post|share this article|subscribe
+    |subscribe now|subscribed|comments|comment|like|likes|leave a comment|read more
+    |read more stories|restack|restacks|copy link|facebook|email|twitter|x|linkedin
+    |whatsapp|reddit|notes|reply|print|top|new|community|no posts|ready for more?
+    |advertisement|sponsored|related|related articles|related stories|more from
+    |continue reading|sign up|sign in|log in|join the discussion|tags|topics
+    |thanks for reading|share on facebook|share on twitter|back to top""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+_BOILERPLATE_MAX = 40
+_COUNT_LINE = re.compile(
+    r"(?i)\d[\d,.]*\s*[km]?(?:\s+(?:comments?|likes?|shares?|restacks?|replies|views))?"
+)
+# Substack puts readers' comments after this line: they are not the article.
+_COMMENTS_MARKER = "\nDiscussion about this post"
+
+
+def parse_txt(text: str) -> ParsedArticle:
+    """Parse a ``.txt`` article (already decoded).
+
+    A first line "By <authors>, <role>. Media: <outlet>" is a byline and each
+    following line a paragraph. Otherwise a short first line without a final
+    full stop is the title (optionally followed by a byline line), and paragraphs
+    are separated by blank lines or are one per line. Trailing platform
+    boilerplate is dropped. Raises ParseError for empty files or no text.
+    """
+    text = clean_text(text).strip()
+    if not text:
+        raise ParseError("empty file")
+    first, _, rest = text.partition("\n")
+    first = first.strip()
+    title: str | None = None
+    byline = parse_byline(first)
+    if byline is None and rest.strip() and _is_title_line(first):
+        title = first
+        byline, rest = _take_byline(rest)
+    elif byline is None:
+        rest = text
+    body = _drop_boilerplate(rest)
+    return finish(
+        split_paragraphs(body),
+        title=title,
+        authors=byline.authors if byline else (),
+        role=byline.role if byline else None,
+        outlet=byline.outlet if byline else None,
+        cleaned=True,
+    )
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of ``text``: blocks between blank lines, or one per line.
+
+    Inside a block, short lines are hard-wrapped prose and are joined; a block of
+    long lines is one paragraph per line. Blank entries may remain (callers strip).
+    """
+    if not _BLANK_LINE.search(text):
+        return text.split("\n")
+    paragraphs: list[str] = []
+    for block in _BLANK_LINE.split(text):
+        lines = block.split("\n")
+        if len(lines) > 1 and max(map(len, lines[:-1])) <= _WRAPPED_LINE_MAX:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _is_title_line(line: str) -> bool:
+    return len(line) < TITLE_LINE_MAX and not line.endswith(".")
+
+
+def _take_byline(rest: str) -> tuple[Byline | None, str]:
+    """A byline on the first non-blank line after a title, and what follows it."""
+    stripped = rest.lstrip()
+    line, _, after = stripped.partition("\n")
+    byline = parse_byline(line.strip())
+    if byline is None:
+        return None, rest
+    return byline, after
+
+
+def _drop_boilerplate(body: str) -> str:
+    marker = body.rfind(_COMMENTS_MARKER)
+    if marker != -1 and body[marker + len(_COMMENTS_MARKER) :].startswith(("\n", " \n")):
+        body = body[:marker]
+    body = body.rstrip()
+    while body:
+        cut = body.rfind("\n") + 1
+        if not _is_boilerplate(body[cut:]):
+            break
+        body = body[:cut].rstrip()
+    return body
+
+
+def _is_boilerplate(line: str) -> bool:
+    line = line.strip()
+    if len(line) > _BOILERPLATE_MAX:
+        return False
+    key = line.lower().rstrip(" .:!→>»›")
+    return key in _BOILERPLATE or _COUNT_LINE.fullmatch(key) is not None
