@@ -31,7 +31,7 @@ _YEAR_CONTEXT = "|".join(rf"(?<=\b{w} )" for w in ("in", "of", "since", "until",
                                                     "late", "mid", "year", "between"))
 
 _PATTERN = re.compile(
-    rf"(?P<MONEY>(?:US|A|C|NZ|HK)?[$€£¥](?: ?(?:{_NUM}))(?:[ -]?(?:{_SCALE}|bn|m|k)\b)?"
+    rf"(?<![\w.,])(?P<MONEY>(?:US|A|C|NZ|HK)?[$€£¥](?: ?(?:{_NUM}))(?:[ -]?(?:{_SCALE}|bn|m|k)\b)?"
     rf"|(?:{_AMOUNT}) (?:{_CURRENCY})\b)"
     rf"|(?P<PERCENT>(?:{_NUM})(?: ?%| percent\b| per cent\b| percentage points?\b))"
     rf"|(?P<DATE>(?:{_DAY},? )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?\b"
@@ -48,10 +48,37 @@ _PATTERN = re.compile(
 )
 
 
+# Every match contains one of these; the full pattern is tried only at the few word starts just before
+# a trigger, which keeps the scan fast on long texts.
+_TRIGGER = re.compile(
+    r"[\d$€£¥]|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"[Yy]esterday|[Tt]oday|[Tt]omorrow|weeks?|months?|years?|decades?|weekend|spring|summer|autumn|fall|winter|"
+    r"[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Dd]ozens|billion|trillion)\b")
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    covered = 0
+    for t in _TRIGGER.finditer(text):
+        ts = t.start()
+        if ts < covered:
+            continue
+        starts = [w.start() for w in _WORD_START.finditer(text, max(covered, ts - 40), ts)] + [ts]
+        for s in starts:
+            m = _PATTERN.match(text, s)
+            if m is not None and m.end() > ts:
+                out.append(m)
+                covered = m.end()
+                break
+    return out
+
+
 def find_numbers(text: str) -> list[Entity]:
     """Numeric/temporal entities in ``text``, sorted and non-overlapping."""
     out: list[Entity] = []
-    for m in _PATTERN.finditer(text):
+    for m in _matches(text):
         label = m.lastgroup or "CARDINAL"
         start, end = m.span()
         surface = text[start:end]
