@@ -9,7 +9,7 @@ import re
 
 from newsreader.analysis.model import Analysis, Citation, Entity, Quote
 
-__all__ = ["Analysis", "Citation", "Entity", "Quote", "analyze"]
+__all__ = ["Analysis", "Citation", "Entity", "Quote", "analyze", "analyze_strict"]
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
 
@@ -42,7 +42,19 @@ def _without_overlaps(items: list[Entity], taken: list[tuple[int, int]]) -> list
 
 
 def analyze(text: str) -> Analysis:
-    """Analyse an article body (paragraphs joined by newlines)."""
+    """Analyse an article body (paragraphs joined by newlines); never raises.
+
+    A failure inside the rules yields an empty Analysis for the UI's sake; tests call
+    :func:`analyze_strict` so that such bugs still surface.
+    """
+    try:
+        return analyze_strict(text)
+    except Exception:  # noqa: BLE001 - the reader must keep working on any article
+        return Analysis()
+
+
+def analyze_strict(text: str) -> Analysis:
+    """Like :func:`analyze` but lets exceptions through."""
     if not isinstance(text, str) or not text:
         return Analysis()
     from newsreader.analysis.citations import find_citations
