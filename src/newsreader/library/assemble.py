@@ -43,8 +43,8 @@ def derive_title(lede: str) -> str:
         sentence = lede[:end].rstrip()
         if sentence.endswith("."):
             sentence = sentence[:-1]  # headlines carry no final full stop
-        return _cut(sentence)
-    return _cut(lede.rstrip().removesuffix("."))
+        return _cut(sentence) or _cut(lede)
+    return _cut(lede.rstrip().removesuffix(".")) or _cut(lede)
 
 
 def _cut(text: str) -> str:

@@ -1,0 +1,217 @@
+"""Walk a library folder: files in, article metadata (and skipped files) out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from .assemble import count_words
+from .errors import LibraryError, ParseError
+from .model import Article, ArticleText, ParsedArticle, SkippedFile
+from .parsers import MAX_FILE_BYTES, format_of, parse_document, too_large_reason, unsupported_reason
+from .sanitize import clean_text
+
+
+def iter_library(root: Path) -> Iterator[Article | SkippedFile]:
+    """Yield every article under ``root`` (metadata only) and every file skipped.
+
+    Depth-first in name order, so two scans of the same folder agree. Hidden
+    files and folders are ignored; symlinked folders are followed once (loops
+    end); nothing is written. Raises LibraryError if ``root`` is not a readable
+    folder; problems below it become SkippedFile records.
+    """
+    top = os.fspath(root)
+    try:
+        info = os.stat(top)
+    except OSError as error:
+        raise LibraryError(f"cannot open {display_path(top)}: {_os_reason(error)}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise LibraryError(f"{display_path(top)} is not a folder")
+    visited = {(info.st_dev, info.st_ino)}
+    listing = _list(top)
+    if isinstance(listing, SkippedFile):
+        raise LibraryError(f"cannot open {display_path(top)}: {listing.reason}")
+    # A stack of (relative folder prefix, iterator over its sorted entries):
+    # iterative, so deep trees cannot hit the recursion limit.
+    stack: list[tuple[str, Iterator[os.DirEntry[str]]]] = [("", iter(listing))]
+    while stack:
+        prefix, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        rel = prefix + entry.name
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+        except OSError as error:
+            yield SkippedFile(display_path(rel), f"unreadable: {_os_reason(error)}")
+            continue
+        if is_dir:
+            folder = _enter(entry, rel, visited)
+            if isinstance(folder, SkippedFile):
+                yield folder
+            else:
+                stack.append((rel + "/", iter(folder)))
+        elif not is_file:
+            reason = "broken symlink" if entry.is_symlink() else "not a regular file"
+            yield SkippedFile(display_path(rel), reason)
+        else:
+            yield from _scan_file(entry.path, rel)
+
+
+def read_article(root: Path, article: Article) -> ArticleText:
+    """Re-read ``article``'s file and return its paragraphs.
+
+    Raises LibraryError (with a message fit for the user) if the file is gone,
+    no longer holds the entry, or cannot be parsed.
+    """
+    path = _locate(os.fspath(root), article)
+    try:
+        parsed, _ = parse_document(os.path.basename(path), read_file(path))
+    except FileNotFoundError:
+        raise LibraryError(f"{article.path} is no longer in the library") from None
+    except OSError as error:
+        raise LibraryError(f"cannot read {article.path}: {_os_reason(error)}") from None
+    except ParseError as error:
+        raise LibraryError(f"cannot read {article.path}: {error.reason}") from None
+    for candidate in parsed:
+        if candidate.entry == article.entry:
+            return ArticleText(article, candidate.paragraphs)
+    raise LibraryError(f"{article.path} no longer holds entry {article.entry + 1}")
+
+
+def read_file(path: str) -> bytes:
+    """A file's bytes; ParseError if it is over the size cap, OSError if unreadable."""
+    # os-level calls: cheaper than open() and its buffered reader, per file.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(too_large_reason(size))
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, max(size + 1 - total, 1 << 16)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:  # it grew while we read
+                raise ParseError(too_large_reason(total))
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def article_id(rel_path: str, entry: int) -> str:
+    """Stable id of an article: from its raw relative path and entry."""
+    key = f"{rel_path}#{entry}".encode("utf-8", "surrogatepass")
+    return hashlib.sha1(key, usedforsecurity=False).hexdigest()[:16]
+
+
+def display_path(path: str) -> str:
+    """``path`` safe to show: no escapes or controls, newlines as spaces."""
+    return clean_text(path).replace("\n", " ")
+
+
+def _scan_file(path: str, rel: str) -> Iterator[Article | SkippedFile]:
+    shown = display_path(rel)
+    name = os.path.basename(rel)
+    kind = format_of(name)
+    if kind is None:
+        yield SkippedFile(shown, unsupported_reason(name))
+        return
+    try:
+        parsed, notes = parse_document(name, read_file(path))
+    except ParseError as error:
+        yield SkippedFile(shown, error.reason)
+        return
+    except OSError as error:
+        yield SkippedFile(shown, f"unreadable: {_os_reason(error)}")
+        return
+    except Exception as error:  # noqa: BLE001 - a parser bug must not end the scan
+        yield SkippedFile(shown, f"could not parse ({type(error).__name__})")
+        return
+    for article in parsed:
+        yield _metadata(article, rel, shown, kind)
+    for note in notes:
+        yield SkippedFile(shown, note)
+
+
+def _metadata(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> Article:
+    return Article(
+        id=article_id(rel, parsed.entry),
+        path=shown,
+        title=parsed.title,
+        authors=parsed.authors,
+        role=parsed.role,
+        outlet=parsed.outlet,
+        date=parsed.date,
+        url=parsed.url,
+        word_count=count_words(parsed.paragraphs),
+        format=kind,
+        entry=parsed.entry,
+    )
+
+
+def _list(path: str) -> list[os.DirEntry[str]] | SkippedFile:
+    """A folder's visible entries in name order, or why it cannot be listed."""
+    try:
+        with os.scandir(path) as entries:
+            return sorted((e for e in entries if not e.name.startswith(".")), key=_name)
+    except OSError as error:
+        return SkippedFile(display_path(path), f"unreadable folder: {_os_reason(error)}")
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _enter(
+    entry: os.DirEntry[str], rel: str, visited: set[tuple[int, int]]
+) -> list[os.DirEntry[str]] | SkippedFile:
+    """The entries of a sub-folder, unless it was seen already (symlink loops)."""
+    try:
+        info = entry.stat()
+    except OSError as error:
+        return SkippedFile(display_path(rel) + "/", f"unreadable folder: {_os_reason(error)}")
+    key = (info.st_dev, info.st_ino)
+    if key in visited:
+        return SkippedFile(display_path(rel) + "/", "symlink to a folder already scanned")
+    visited.add(key)
+    listing = _list(entry.path)
+    if isinstance(listing, SkippedFile):
+        return SkippedFile(display_path(rel) + "/", listing.reason)
+    return listing
+
+
+def _locate(root: str, article: Article) -> str:
+    """The file behind ``article.path``, whose shown form may differ from the real
+    name (control characters in names are cleaned); the id tells them apart."""
+    parts = article.path.split("/")
+    if not article.path or article.path.startswith("/") or ".." in parts:
+        raise LibraryError(f"{article.path} is not a path inside the library")
+    if article_id(article.path, article.entry) == article.id:
+        return os.path.join(root, *parts)
+    candidates = [""]
+    for part in parts:
+        found = []
+        for prefix in candidates:
+            try:
+                names = os.listdir(os.path.join(root, prefix) if prefix else root)
+            except OSError:
+                continue
+            found.extend(prefix + n for n in names if display_path(n) == part)
+        candidates = [c + "/" for c in found]
+    for candidate in candidates:
+        rel = candidate[:-1]
+        if article_id(rel, article.entry) == article.id:
+            return os.path.join(root, rel)
+    raise LibraryError(f"{article.path} is no longer in the library")
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return (error.strerror or type(error).__name__).lower()
