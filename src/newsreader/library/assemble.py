@@ -16,6 +16,7 @@ TITLE_MAX = 90
 BODY_MAX_CHARS = 2_000_000
 TRUNCATION_NOTICE = "[newsreader: the rest of this article was cut; it is longer than 2 MB of text]"
 
+_DOUBLE_SPACE = re.compile("  ")
 # Where a sentence may end: . ! or ? plus closing quotes/brackets, then a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # What precedes a full stop that does not end a sentence.
@@ -94,31 +95,33 @@ def finish(
     )
 
 
-def count_words(paragraphs: Iterable[str]) -> int:
+def count_words(paragraphs: Sequence[str]) -> int:
     """Words in the body: runs of text between whitespace."""
-    # Cleaned paragraphs hold no tabs or newlines, so with no double space the
-    # words are the spaces plus one: a C-speed count instead of a list of words.
-    return sum(p.count(" ") + 1 if "  " not in p else len(p.split()) for p in paragraphs)
+    # Cleaned paragraphs hold no tabs or newlines, so without double spaces the
+    # words are the spaces plus one: two C scans instead of a list of every word.
+    body = " ".join(paragraphs)
+    if _DOUBLE_SPACE.search(body):  # a regex: faster than `"  " in body`
+        return len(body.split())
+    return body.count(" ") + 1 if body else 0
 
 
 def _paragraphs(paragraphs: Iterable[str], cleaned: bool) -> tuple[str, ...]:
-    kept: list[str] = []
-    size = 0
-    for paragraph in paragraphs:
-        if not cleaned:
-            paragraph = clean_text(paragraph)
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        size += len(paragraph)
-        if size > BODY_MAX_CHARS:
-            room = BODY_MAX_CHARS - (size - len(paragraph))
-            if room > 0:
-                kept.append(paragraph[:room])
-            kept.append(TRUNCATION_NOTICE)
+    if not cleaned:
+        paragraphs = map(clean_text, paragraphs)
+    kept = tuple(filter(None, map(str.strip, paragraphs)))
+    if sum(map(len, kept)) <= BODY_MAX_CHARS:
+        return kept
+    capped: list[str] = []
+    room = BODY_MAX_CHARS
+    for paragraph in kept:
+        if len(paragraph) > room:
+            if room:
+                capped.append(paragraph[:room])
             break
-        kept.append(paragraph)
-    return tuple(kept)
+        capped.append(paragraph)
+        room -= len(paragraph)
+    capped.append(TRUNCATION_NOTICE)
+    return tuple(capped)
 
 
 def _line(value: object) -> str | None:

@@ -18,7 +18,7 @@ _MAX_LENGTH = 400  # a longer line is prose, and capping it keeps a 1 MB line ch
 _START = re.compile(r"(?i)by:?\s+")
 # The outlet is introduced by "Media:"; the full stop before it ends the role
 # (or the last name when there is no role).
-_MEDIA = re.compile(r"(?i)\.?\s*\bmedia\s*:\s*")
+_MEDIA = re.compile(r"(?i)\bmedia\s*:")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*)?\b(?:and|&)\s+|\s*&\s*|\s*;\s*", re.IGNORECASE)
 # Tokens after which a full stop is part of the word, not the end of the clause.
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Dr|St|Inc|Co|Ltd|Ph\.D|[A-Z])|[A-Z]\.[A-Z])$")
@@ -51,19 +51,19 @@ def parse_byline(line: str) -> Byline | None:
     """
     if len(line) > _MAX_LENGTH:
         return None
-    start = _START.match(line.strip())
+    line = line.strip()
+    start = _START.match(line)
     if start is None:
         return None
-    head = line.strip()[start.end() :]
+    head = line[start.end() :]
     outlet: str | None = None
     media = None
     for media in _MEDIA.finditer(head):
         pass  # the last "Media:" is the separator; names rarely contain the word
     if media is not None:
         outlet = head[media.end() :].strip().rstrip(".").strip() or None
-        head = _restore_stop(head[: media.start()].strip())
-    else:
-        head = _restore_stop(head.strip().rstrip("."))
+        head = head[: media.start()]
+    head = _restore_stop(head.rstrip().rstrip(".").rstrip())
     parts = [part.strip() for part in head.split(",")]
     role_at = next((i for i in range(1, len(parts)) if _is_role(parts[i])), len(parts))
     role = ", ".join(p for p in parts[role_at:] if p) or None
