@@ -60,7 +60,6 @@ def test_toml_front_matter() -> None:
     "front",
     [
         "---\ntitle: [unclosed\nauthor: : :\n---\n",  # bad YAML
-        "---\n- just\n- a list\n---\n",  # YAML that is not a mapping
         "+++\ntitle = \n+++\n",  # bad TOML
     ],
 )
@@ -68,6 +67,11 @@ def test_bad_front_matter_is_ignored_not_fatal(front: str) -> None:
     article = parse_md(front + "# Mill to reopen\n\nThe council voted to reopen the old mill.\n")
     assert article.title == "Mill to reopen"
     assert article.paragraphs == ("The council voted to reopen the old mill.",)
+
+
+def test_rules_around_prose_are_not_front_matter() -> None:
+    article = parse_md("---\nThe mill reopens in May.\n---\nTours start in June.\n")
+    assert article.paragraphs == ("The mill reopens in May.", "Tours start in June.")
 
 
 def test_heading_as_title_and_byline_paragraph() -> None:

@@ -178,6 +178,33 @@ def test_unreadable_folder_and_file(tmp_path: Path) -> None:
     }
 
 
+def test_permission_errors_become_skipped_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same as above without needing a non-root user: the OS calls refuse.
+    write(tmp_path, "locked/story.txt", FERRIES)
+    write(tmp_path, "secret.txt", FERRIES)
+    write(tmp_path, "open.txt", FERRIES)
+    real_scandir, real_open = os.scandir, os.open
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    def open_(path, flags, *args):  # type: ignore[no-untyped-def]
+        if str(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", open_)
+    articles, skipped = scan(tmp_path)
+    assert [a.path for a in articles] == ["open.txt"]
+    assert skipped == {
+        "locked/": "unreadable folder: permission denied",
+        "secret.txt": "unreadable: permission denied",
+    }
+
+
 def test_strange_file_names(tmp_path: Path) -> None:
     write(tmp_path, "emoji 📰 news.txt", FERRIES)
     write(tmp_path, "bad\nname\x1b[31m.txt", FERRIES)

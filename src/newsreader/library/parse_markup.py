@@ -86,7 +86,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
     except Exception:  # noqa: BLE001 - YAML/TOML libraries raise many types on bad input
         return {}, body
     if not isinstance(meta, dict):
-        return {}, body
+        return {}, text  # a rule, prose, a rule: not front matter at all
     return {k.lower(): v for k, v in meta.items() if isinstance(k, str)}, body
 
 
