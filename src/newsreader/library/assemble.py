@@ -10,6 +10,7 @@ from .model import ParsedArticle
 from .sanitize import clean_line, clean_text
 
 TITLE_MAX = 90
+NAME_MAX = 200  # an author "name" longer than this is a pasted paragraph
 # Bodies above this many characters are cut, with a notice paragraph, rather than
 # skipped: the reader still gets the start of the article, and one giant paragraph
 # cannot make the reading pane and analysis crawl.
@@ -86,7 +87,7 @@ def finish(
     return ParsedArticle(
         title=heading,
         paragraphs=kept,
-        authors=tuple(dict.fromkeys(a for a in map(clean_line, authors) if a)),
+        authors=tuple(dict.fromkeys(a[:NAME_MAX] for a in map(clean_line, authors[:50]) if a)),
         role=_line(role),
         outlet=_line(outlet),
         date=date,

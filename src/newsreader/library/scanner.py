@@ -6,6 +6,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 
 from .assemble import count_words
@@ -21,7 +22,8 @@ def iter_library(root: Path) -> Iterator[Article | SkippedFile]:
     Depth-first in name order, so two scans of the same folder agree. Hidden
     files and folders are ignored; symlinked folders are followed once (loops
     end); nothing is written. Raises LibraryError if ``root`` is not a readable
-    folder; problems below it become SkippedFile records.
+    folder; problems below it become SkippedFile records (a folder's path ends
+    in "/"; a collection's skipped entries come as extra records of its file).
     """
     top = os.fspath(root)
     try:
@@ -94,11 +96,15 @@ def read_file(path: str) -> bytes:
             raise ParseError(too_large_reason(size))
         chunks = []
         total = 0
-        while chunk := os.read(fd, max(size + 1 - total, 1 << 16)):
+        # Ask for exactly what fstat promised (plus one byte, to notice growth):
+        # os.read allocates what it is asked for, and most files are small.
+        want = size + 1
+        while chunk := os.read(fd, want):
             chunks.append(chunk)
             total += len(chunk)
             if total > MAX_FILE_BYTES:  # it grew while we read
                 raise ParseError(too_large_reason(total))
+            want = size + 1 - total if total <= size else 1 << 16
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
@@ -159,13 +165,9 @@ def _list(path: str) -> list[os.DirEntry[str]] | SkippedFile:
     """A folder's visible entries in name order, or why it cannot be listed."""
     try:
         with os.scandir(path) as entries:
-            return sorted((e for e in entries if not e.name.startswith(".")), key=_name)
+            return sorted((e for e in entries if not e.name.startswith(".")), key=attrgetter("name"))
     except OSError as error:
         return SkippedFile(display_path(path), f"unreadable folder: {_os_reason(error)}")
-
-
-def _name(entry: os.DirEntry[str]) -> str:
-    return entry.name
 
 
 def _enter(
