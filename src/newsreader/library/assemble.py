@@ -83,7 +83,8 @@ def finish(
     kept = _paragraphs(paragraphs, cleaned)
     if not kept:
         raise ParseError("no text")
-    heading = _line(title) or derive_title(" ".join(kept[0].split()))
+    # The title needs at most the lede's first ~90 characters: do not split 1 MB.
+    heading = _line(title) or derive_title(" ".join(kept[0][: TITLE_MAX * 4].split()))
     return ParsedArticle(
         title=heading,
         paragraphs=kept,
@@ -133,4 +134,4 @@ def _line(value: object) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
-    return clean_line(value)[:1000] or None
+    return clean_line(value[:2000])[:1000] or None

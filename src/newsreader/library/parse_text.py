@@ -19,15 +19,14 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 # Only short lines at the very end are dropped, so a paragraph that happens to
 # say "Subscribe" is safe.
 _BOILERPLATE = frozenset(
-    """discussion about this post|share|share this post|share this article|subscribe
-    |subscribe now|subscribed|comments|comment|like|likes|leave a comment|read more
-    |read more stories|restack|restacks|copy link|facebook|email|twitter|x|linkedin
-    |whatsapp|reddit|notes|reply|print|top|new|community|no posts|ready for more?
-    |advertisement|sponsored|related|related articles|related stories|more from
-    |continue reading|sign up|sign in|log in|join the discussion|tags|topics
-    |thanks for reading|share on facebook|share on twitter|back to top""".replace("\n", "")
-    .replace("    ", "")
-    .split("|")
+    item.strip()
+    for item in """discussion about this post|share|share this post|share this article
+    |subscribe|subscribe now|subscribed|comments|comment|like|likes|leave a comment
+    |read more|read more stories|restack|restacks|copy link|facebook|email|twitter|x
+    |linkedin|whatsapp|reddit|notes|reply|print|top|new|community|no posts
+    |ready for more?|advertisement|sponsored|related|related articles|related stories
+    |more from|continue reading|sign up|sign in|log in|join the discussion|tags|topics
+    |thanks for reading|share on facebook|share on twitter|back to top""".split("|")
 )
 _BOILERPLATE_MAX = 40
 _COUNT_LINE = re.compile(
