@@ -1,0 +1,367 @@
+"""The newsreader application: three panes over one library folder."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from time import monotonic
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+from newsreader import catalog
+from newsreader.analysis import analyze
+from newsreader.library import LibraryError, iter_library, read_article
+from newsreader.library.model import Article, SkippedFile
+from newsreader.state import load_recent, save_recent
+from newsreader.ui.messages import ArticleFailed, ArticleLoaded, ScanBatch, ViewReady
+from newsreader.ui.reading_layout import Focus
+from newsreader.ui.screens.help import HelpScreen
+from newsreader.ui.screens.open_folder import OpenFolderScreen
+from newsreader.ui.screens.skipped import SkippedScreen
+from newsreader.ui.widgets.article_list import ArticleList
+from newsreader.ui.widgets.reading_pane import ReadingPane
+from newsreader.ui.widgets.row_list import RowList
+from newsreader.ui.widgets.sidebar import SourcesSidebar
+from newsreader.ui.widgets.title_bar import LibraryStatus, TitleBar
+
+SCAN_BATCH_SECONDS = 0.2
+VIEW_REFRESH_SECONDS = 0.15
+NARROW_WIDTH = 110
+TINY_WIDTH = 70
+
+
+class NewsreaderApp(App[None]):
+    """Read a folder of news articles: outlets and sources, article list, reading pane."""
+
+    CSS_PATH = "newsreader.tcss"
+    TITLE = "newsreader"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("slash", "filter", "Filter"),
+        Binding("o", "open_folder", "Open folder"),
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("e", "toggle_entities", "Entities"),
+        Binding("u", "toggle_quotes", "Quotes"),
+        Binding("x", "show_skipped", "Skipped files", show=False),
+        Binding("b", "toggle_sidebar", "Sidebar", show=False),
+        Binding("z", "zen", "Zen", show=False),
+        Binding("escape", "back", "Back", show=False),
+    ]
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root.resolve()
+        self.articles: list[Article] = []
+        self.skipped: list[SkippedFile] = []
+        self.outlets: Counter[str] = Counter()
+        self.sort_order = catalog.SortOrder.DATE
+        self.outlet_filter: str | None = None
+        self.query_text = ""
+        self.scanning = False
+        self.generation = 0
+        self._view_dirty = False
+        self._view_complete = True
+
+    # -- layout -------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title-bar")
+        with Horizontal(id="main"):
+            yield SourcesSidebar(id="sidebar")
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="Filter: words in title, author, outlet or body", id="filter")
+                yield ArticleList(id="articles")
+            yield ReadingPane(id="reader")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The list pane."""
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReadingPane:
+        """The reading pane."""
+        return self.query_one(ReadingPane)
+
+    @property
+    def sidebar(self) -> SourcesSidebar:
+        """The sources sidebar."""
+        return self.query_one(SourcesSidebar)
+
+    def on_mount(self) -> None:
+        self.query_one("#sidebar").border_title = "Sources"
+        self.reader.border_title = "Article"
+        self._update_list_title()
+        self.set_interval(VIEW_REFRESH_SECONDS, self._refresh_view_if_dirty)
+        self.article_list.focus()
+        self.open_library(self.root)
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        self.screen.set_class(width < NARROW_WIDTH, "-narrow")
+        self.screen.set_class(width < TINY_WIDTH, "-tiny")
+
+    # -- the library --------------------------------------------------------------
+    def open_library(self, root: Path) -> None:
+        """Replace the current library with ``root`` and scan it in the background."""
+        self.root = root.resolve()
+        self.generation += 1
+        self.articles, self.skipped, self.outlets = [], [], Counter()
+        self.outlet_filter, self.query_text = None, ""
+        self.query_one("#filter", Input).value = ""
+        self.article_list.read_ids.clear()
+        self.article_list.set_articles([])
+        self.reader.show(None)
+        self.sidebar.set_article(None)
+        self.scanning = True
+        self._refresh_outlets()
+        self._update_status()
+        self._scan(self.root, self.generation)
+
+    @work(thread=True, exclusive=True, group="scan")
+    def _scan(self, root: Path, generation: int) -> None:
+        recent = load_recent()
+        recent.touch(root)
+        save_recent(recent)
+        worker = get_current_worker()
+        articles: list[Article] = []
+        skipped: list[SkippedFile] = []
+        last_post = monotonic()
+        for item in iter_library(root):
+            if worker.is_cancelled:
+                return
+            (articles if isinstance(item, Article) else skipped).append(item)  # type: ignore[arg-type]
+            if monotonic() - last_post > SCAN_BATCH_SECONDS:
+                self.post_message(ScanBatch(generation, articles, skipped, done=False))
+                articles, skipped, last_post = [], [], monotonic()
+        self.post_message(ScanBatch(generation, articles, skipped, done=True))
+
+    def on_scan_batch(self, message: ScanBatch) -> None:
+        if message.generation != self.generation:
+            return
+        self.articles.extend(message.articles)
+        self.skipped.extend(message.skipped)
+        self.outlets.update(a.outlet for a in message.articles if a.outlet)
+        self.scanning = not message.done
+        self._view_dirty = True
+        self._refresh_outlets()
+        self._update_status()
+        if message.done:
+            self._refresh_view_if_dirty()
+
+    def _refresh_outlets(self) -> None:
+        outlets = sorted(self.outlets.items(), key=lambda item: (-item[1], item[0].casefold()))
+        self.sidebar.set_outlets(outlets, len(self.articles), self.outlet_filter)
+
+    # -- the view (filter + sort), computed in a worker -----------------------------
+    def _refresh_view_if_dirty(self) -> None:
+        if self._view_dirty:
+            self._view_dirty = False
+            self._build_view(list(self.articles), self.sort_order, self.outlet_filter,
+                             catalog.query_terms(self.query_text), self.generation)
+
+    @work(thread=True, exclusive=True, group="view")
+    def _build_view(self, articles: list[Article], order: catalog.SortOrder, outlet: str | None,
+                    terms: list[str], generation: int) -> None:
+        worker = get_current_worker()
+        root = self.root
+
+        def stop() -> bool:
+            return worker.is_cancelled
+
+        view = catalog.build_view(articles, order, outlet, terms, should_stop=stop)
+        if view is None:
+            return
+        self.post_message(ViewReady(generation, view, complete=not terms))
+        if terms:
+            view = catalog.build_view(articles, order, outlet, terms, lambda a: _body_or_empty(root, a), stop)
+            if view is not None:
+                self.post_message(ViewReady(generation, view, complete=True))
+
+    def on_view_ready(self, message: ViewReady) -> None:
+        if message.generation != self.generation:
+            return
+        current = self.article_list.current
+        self._view_complete = message.complete
+        self.article_list.set_articles(message.articles, keep_id=current.id if current else None)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        busy = ""
+        if self.scanning:
+            busy = f"scanning… {len(self.articles):,} articles"
+        elif not self._view_complete:
+            busy = "searching article bodies…"
+        read = len(self.article_list.read_ids)
+        self.query_one(TitleBar).show_status(LibraryStatus(
+            self.root, len(self.articles), self.article_list.row_count, max(len(self.articles) - read, 0),
+            len(self.skipped), busy))
+
+    def _update_list_title(self) -> None:
+        title = f"Articles · {self.sort_order.label}"
+        if self.outlet_filter:
+            title += " · outlet filter"
+        if self.query_text:
+            title += " · filtered"
+        self.query_one("#list-pane").border_title = title
+
+    def _view_changed(self) -> None:
+        self._view_dirty = True
+        self._update_list_title()
+        self._refresh_view_if_dirty()
+
+    # -- opening articles ---------------------------------------------------------
+    @on(RowList.Chosen, "#articles")
+    def _article_chosen(self, event: RowList.Chosen) -> None:
+        article = self.article_list.articles[event.index]
+        self.open_article(article)
+
+    def open_article(self, article: Article) -> None:
+        """Read and analyse ``article`` in a worker, then show it."""
+        self.article_list.set_open(article.id)
+        self.screen.add_class("-reading")
+        self.reader.focus()
+        self._update_status()
+        self._load_article(article)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load_article(self, article: Article) -> None:
+        try:
+            document = read_article(self.root, article)
+        except LibraryError as error:
+            self.post_message(ArticleFailed(article, str(error)))
+            return
+        self.post_message(ArticleLoaded(document, analyze(document.body)))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if message.document.article.id != self.article_list.open_id:
+            return
+        self.reader.show(message.document, message.analysis)
+        self.reader.border_title = Content(message.document.article.title)
+        self.sidebar.set_article(message.analysis)
+
+    def on_article_failed(self, message: ArticleFailed) -> None:
+        self.notify(f"Cannot open {message.article.path}: {message.reason}", severity="error",
+                    markup=False, timeout=6)
+
+    def action_step_article(self, step: int) -> None:
+        """Open the next (``1``) or previous (``-1``) article of the list."""
+        listing = self.article_list
+        index = listing.index_of(listing.open_id) if listing.open_id else None
+        target = (listing.cursor if index is None else index + step)
+        if 0 <= target < listing.row_count:
+            listing.move_to(target)
+            self.open_article(listing.articles[target])
+        else:
+            self.bell()
+
+    # -- sidebar ------------------------------------------------------------------
+    def on_sources_sidebar_outlet_chosen(self, message: SourcesSidebar.OutletChosen) -> None:
+        self.outlet_filter = message.outlet
+        self._refresh_outlets()
+        self._view_changed()
+
+    def on_sources_sidebar_focus_chosen(self, message: SourcesSidebar.FocusChosen) -> None:
+        self.reader.set_focus_on(message.focus if message.focus.key else None)
+
+    # -- filter -------------------------------------------------------------------
+    def action_filter(self) -> None:
+        """Show the filter box and put the cursor in it."""
+        box = self.query_one("#filter", Input)
+        box.add_class("-visible")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._view_changed()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.article_list.focus()
+
+    def action_back(self) -> None:
+        """Step back: close the filter, leave the reading pane, leave zen mode."""
+        box = self.query_one("#filter", Input)
+        if box.has_focus or (self.query_text and self.focused is self.article_list):
+            box.value = ""
+            box.remove_class("-visible")
+            self.article_list.focus()
+        elif self.screen.has_class("-zen"):
+            self.screen.remove_class("-zen")
+        elif self.focused is self.reader or self.focused is self.sidebar:
+            self.screen.remove_class("-reading")
+            self.article_list.focus()
+        elif self.outlet_filter is not None:
+            self.on_sources_sidebar_outlet_chosen(SourcesSidebar.OutletChosen(None))
+
+    # -- other actions ------------------------------------------------------------
+    def action_cycle_sort(self) -> None:
+        """Cycle the list order: date, title, outlet."""
+        self.sort_order = self.sort_order.next()
+        self._view_changed()
+
+    def action_toggle_entities(self) -> None:
+        """Switch entity highlighting on or off."""
+        self.reader.set_highlights(entities=not self.reader.show_entities)
+
+    def action_toggle_quotes(self) -> None:
+        """Switch quotation highlighting on or off."""
+        self.reader.set_highlights(quotes=not self.reader.show_quotes)
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the sources sidebar (it folds away on narrow terminals)."""
+        self.screen.toggle_class("-sidebar-toggled")
+
+    def action_zen(self) -> None:
+        """Give the reading pane the whole screen."""
+        self.screen.toggle_class("-zen")
+        if self.screen.has_class("-zen"):
+            self.reader.focus()
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        sections = [("Everywhere", [*self.BINDINGS, *Screen.BINDINGS]), ("Lists", RowList.BINDINGS),
+                    ("Reading pane", ReadingPane.BINDINGS)]
+        styles = {name: self.reader.get_component_rich_style(f"reading-pane--{name}")
+                  for name in ("person", "org", "place", "norp", "number", "quote")}
+        self.push_screen(HelpScreen(sections, styles))
+
+    def action_show_skipped(self) -> None:
+        """List the files the scan skipped, with reasons."""
+        self.push_screen(SkippedScreen(list(self.skipped)))
+
+    def action_open_folder(self) -> None:
+        """Ask for another library folder and open it."""
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.open_library(path)
+        self.push_screen(OpenFolderScreen(load_recent().paths, self.root.parent), chosen)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Put every action of the app in the command palette."""
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.action not in ("quit", "back"):
+                yield SystemCommand(binding.description, f"Key: {binding.key}",
+                                    lambda action=binding.action: self.run_action(action))
+        yield SystemCommand("Next article", "Key: n", lambda: self.action_step_article(1))
+        yield SystemCommand("Previous article", "Key: p", lambda: self.action_step_article(-1))
+        yield SystemCommand("Next quote", "Key: ]", lambda: self.reader.action_quote(1))
+        yield SystemCommand("Previous quote", "Key: [", lambda: self.reader.action_quote(-1))
+
+
+def _body_or_empty(root: Path, article: Article) -> str:
+    try:
+        return read_article(root, article).body
+    except LibraryError:
+        return ""

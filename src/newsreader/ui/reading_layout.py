@@ -1,0 +1,181 @@
+"""Lay an article out as styled terminal lines for the reading pane.
+
+Pure Rich (no widgets), so it can run in a worker thread for huge articles.
+Every line remembers which characters of the body it shows, which is what lets
+the pane jump to a quote or a mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from newsreader.analysis import Analysis
+from newsreader.analysis.model import NUMBER_LABELS, Quote
+from newsreader.library.model import ArticleText
+from newsreader.library.outlets import display_outlet
+from newsreader.ui.widgets.cells import short_date
+
+MEASURE = 78  # a comfortable reading measure, in cells
+QUOTE_BAR = "▌ "
+LABEL_CLASS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp", "DATE": "number"}
+LABEL_CLASS.update({label: "number" for label in NUMBER_LABELS})
+
+_console = Console(width=500, color_system="truecolor", force_terminal=True, legacy_windows=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What the reader chose in the sidebar: an entity key, a speaker or a cited source."""
+
+    kind: str  # "entity" or "source"
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutOptions:
+    """The switches that change what is drawn."""
+
+    width: int
+    show_entities: bool = True
+    show_quotes: bool = True
+    focus: Focus | None = None
+
+
+@dataclass(slots=True)
+class PageLayout:
+    """The laid-out lines and where each quote starts."""
+
+    lines: list[list[Segment]] = field(default_factory=list)
+    quote_lines: list[int] = field(default_factory=list)
+    focus_lines: list[int] = field(default_factory=list)
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap: ``(start, end)`` of each line; long words are folded."""
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    start = 0
+    length = len(text)
+    while start < length:
+        end, cells, last_space = start, 0, -1
+        while end < length:
+            char_cells = cell_len(text[end])
+            if cells + char_cells > width:
+                break
+            if text[end] == " ":
+                last_space = end
+            cells += char_cells
+            end += 1
+        if end < length:
+            if last_space > start and text[end] != " ":
+                end = last_space + 1
+            elif end == start:
+                end = start + 1  # a character wider than the line: show it anyway
+        lines.append((start, end))
+        start = end
+        while start < length and text[start] == " " and lines:
+            start += 1
+    return lines or [(0, 0)]
+
+
+def _spans(analysis: Analysis, options: LayoutOptions, styles: Mapping[str, Style]) -> list[tuple[int, int, Style]]:
+    spans: list[tuple[int, int, Style]] = []
+    if options.show_quotes:
+        spans.extend((q.start, q.end, styles["quote"]) for q in analysis.quotes)
+    if options.show_entities:
+        for entity in analysis.entities:
+            name = LABEL_CLASS.get(entity.label)
+            if name:
+                spans.append((entity.start, entity.end, styles[name]))
+    return spans
+
+
+def _focus_spans(analysis: Analysis, focus: Focus | None) -> list[tuple[int, int]]:
+    if focus is None:
+        return []
+    if focus.kind == "source":
+        return [(c.start, c.end) for c in analysis.citations if c.source == focus.key]
+    spans = [(e.start, e.end) for e in analysis.entities if e.key == focus.key]
+    return spans + [(q.start, q.end) for q in analysis.quotes if q.speaker_key == focus.key]
+
+
+def _header(doc: ArticleText, width: int, styles: Mapping[str, Style]) -> Iterable[Text]:
+    article = doc.article
+    yield Text(article.title, style=styles["title"])
+    byline = ", ".join(part for part in (" and ".join(article.authors), article.role or "") if part)
+    if byline:
+        yield Text(f"By {byline}", style=styles["byline"])
+    facts = [display_outlet(article.outlet) if article.outlet else "", short_date(article.date)]
+    facts.append(f"{article.word_count:,} words")
+    yield Text(" · ".join(fact for fact in facts if fact), style=styles["meta"])
+    entry = f"  #{article.entry + 1}" if article.format in ("jsonl", "csv") else ""
+    yield Text(article.path + entry, style=styles["path"])
+
+
+def layout_article(
+    doc: ArticleText, analysis: Analysis, options: LayoutOptions, styles: Mapping[str, Style]
+) -> PageLayout:
+    """Lay ``doc`` out at ``options.width`` cells, highlighting what ``analysis`` found."""
+    page = PageLayout()
+    measure = max(1, min(options.width - 4, MEASURE))
+    indent = " " * max(0, (options.width - measure - 2) // 2)
+    blank: list[Segment] = []
+
+    def emit(text: Text, bar: bool = False) -> None:
+        lead = Segment(indent + (QUOTE_BAR if bar else "  "), styles["bar"] if bar else None)
+        page.lines.append([lead, *text.render(_console, end="")])
+
+    for header_line in _header(doc, measure, styles):
+        for start, end in wrap_offsets(header_line.plain, measure):
+            line = header_line[start:end]
+            line.rstrip()
+            emit(line)
+    page.lines.append(blank)
+
+    spans = _spans(analysis, options, styles)
+    focus = _focus_spans(analysis, options.focus)
+    quotes = analysis.quotes if options.show_quotes else ()
+    offset = 0
+    for paragraph in doc.paragraphs:
+        para_end = offset + len(paragraph)
+        text = Text(paragraph, style=styles["body"])
+        for start, end, style in spans:
+            if start < para_end and end > offset:
+                text.stylize(style, max(start - offset, 0), min(end, para_end) - offset)
+        for start, end in focus:
+            if start < para_end and end > offset:
+                text.stylize(styles["focus"], max(start - offset, 0), min(end, para_end) - offset)
+        for start, end in wrap_offsets(paragraph, measure):
+            line_start, line_end = offset + start, offset + end
+            in_quote = [q for q in quotes if q.start < line_end and q.end > line_start]
+            page.quote_lines.extend(len(page.lines) for q in in_quote if line_start <= q.start < line_end)
+            if any(line_start <= s < line_end for s, _ in focus):
+                page.focus_lines.append(len(page.lines))
+            line = text[start:end]
+            line.rstrip()
+            emit(line, bar=bool(in_quote))
+        _attribution([q for q in quotes if offset < q.end <= para_end], measure, emit, styles)
+        page.lines.append(blank)
+        offset = para_end + 1
+    return page
+
+
+def _attribution(
+    quotes: list[Quote], measure: int, emit: Callable[[Text], None], styles: Mapping[str, Style]
+) -> None:
+    names: list[str] = []
+    for quote in quotes:
+        name = quote.speaker_key or quote.speaker or "unattributed"
+        if name not in names:
+            names.append(name)
+    if names:
+        label = "— " + ", ".join(names)
+        pad = max(0, measure - cell_len(label))
+        emit(Text(" " * pad + label, style=styles["speaker"]))

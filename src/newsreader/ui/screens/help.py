@@ -1,0 +1,67 @@
+"""The help screen: every key binding, gathered from the widgets that own them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+LEGEND = (("Person", "person"), ("Organisation", "org"), ("Place", "place"),
+          ("Group / nationality", "norp"), ("Date / figure", "number"), ("“Quotation”", "quote"))
+
+SEARCH_HELP = "/ filters the list by words in the title, authors, outlet and body (all words must match). Esc clears it."
+
+
+def _key_names(binding: Binding) -> str:
+    names = []
+    for key in binding.key.split(","):
+        key = key.strip()
+        names.append({"right_square_bracket": "]", "left_square_bracket": "[", "question_mark": "?",
+                      "slash": "/", "asterisk": "*", "ctrl+p": "Ctrl+P", "shift+tab": "Shift+Tab"}.get(key, key))
+    return " ".join(names)
+
+
+def bindings_table(title: str, bindings: Iterable[BindingType]) -> Table:
+    """A two-column table of keys and what they do."""
+    table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2), expand=False)
+    table.add_column("keys", style="bold", no_wrap=True, min_width=14)
+    table.add_column("action")
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            table.add_row(Text(_key_names(binding)), Text(binding.description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key binding of the app and its panes, and the highlight legend."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+
+    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]], legend_styles: dict[str, object]) -> None:
+        super().__init__()
+        self._sections = sections
+        self._legend_styles = legend_styles
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("newsreader — keys", style="bold"), classes="help-title")
+            for title, bindings in self._sections:
+                yield Static(bindings_table(title, bindings), classes="help-section")
+            yield Static(self._legend(), classes="help-section")
+            yield Static(Text(SEARCH_HELP), classes="help-section")
+            yield Static(Text("Esc, q or ? closes this screen.", style="dim"), classes="help-section")
+
+    def _legend(self) -> Table:
+        table = Table(title="Highlights", title_justify="left", show_header=False, box=None, padding=(0, 2))
+        table.add_column("sample")
+        table.add_column("meaning")
+        for label, name in LEGEND:
+            style = self._legend_styles.get(name, "")
+            table.add_row(Text(label, style=style), Text(name if name != "number" else "dates, numbers, money"))
+        return table

@@ -1,0 +1,55 @@
+"""A screen listing the files the scan skipped, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from newsreader.library.model import SkippedFile
+from newsreader.ui.widgets.cells import fit
+from newsreader.ui.widgets.row_list import RowList
+
+
+class SkippedList(RowList):
+    """One line per skipped file: its path and the reason."""
+
+    def __init__(self, skipped: Sequence[SkippedFile]) -> None:
+        super().__init__(id="skipped-list")
+        self.skipped = skipped
+
+    def on_mount(self) -> None:
+        self.rows_changed()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.skipped)
+
+    def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
+        item = self.skipped[index]
+        reason_width = min(max(width // 3, 12), 40)
+        return [Segment(" " + fit(item.path, max(width - reason_width - 3, 0)), base),
+                Segment(" " + fit(item.reason, reason_width), base + Style(dim=True))]
+
+
+class SkippedScreen(ModalScreen[None]):
+    """Shows every file that is not in the list, so nothing is dropped silently."""
+
+    BINDINGS = [Binding("escape,q,x", "dismiss", "Close")]
+
+    def __init__(self, skipped: Sequence[SkippedFile]) -> None:
+        super().__init__()
+        self.skipped = skipped
+
+    def compose(self) -> ComposeResult:
+        count = len(self.skipped)
+        title = f"{count:,} file{'s' if count != 1 else ''} skipped" if count else "No files were skipped"
+        yield Static(Text(title, style="bold"), id="skipped-title")
+        yield SkippedList(self.skipped)
+        yield Static(Text("Esc closes", style="dim"))

@@ -1,0 +1,45 @@
+"""Small helpers for fitting text into terminal cells (wide characters count double)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.cells import cell_len, set_cell_size
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@lru_cache(maxsize=4096)
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis, or padded with spaces."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def fit_right(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` cells (cut with an ellipsis if too long)."""
+    length = cell_len(text)
+    if length >= width:
+        return fit(text, width)
+    return " " * (width - length) + text
+
+
+def short_date(iso_date: str | None) -> str:
+    """``2024-03-14`` as ``14 Mar 2024``; anything else as given (or empty)."""
+    if not iso_date:
+        return ""
+    try:
+        year, month, day = iso_date[:10].split("-")
+        return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso_date[:11]
+
+
+def word_count_label(words: int) -> str:
+    """A compact length: ``612w``, ``4.1kw``."""
+    if words < 10_000:
+        return f"{words}w"
+    return f"{words / 1000:.0f}kw"

@@ -1,0 +1,150 @@
+"""The reading pane: the open article, laid out once per width, drawn by line."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, work
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.analysis import Analysis
+from newsreader.library.model import ArticleText
+from newsreader.ui.reading_layout import Focus, LayoutOptions, PageLayout, layout_article
+
+STYLE_NAMES = ("person", "org", "place", "norp", "number", "quote", "bar", "speaker", "focus",
+               "title", "byline", "meta", "path", "body")
+# Articles longer than this are laid out in a worker thread so typing never waits.
+SYNC_LAYOUT_CHARS = 60_000
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    """Shows one article; the app hands it an :class:`ArticleText` and its analysis."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("right_square_bracket", "quote(1)", "Next quote"),
+        Binding("left_square_bracket", "quote(-1)", "Prev quote"),
+        Binding("n", "app.step_article(1)", "Next article"),
+        Binding("p", "app.step_article(-1)", "Prev article"),
+    ]
+
+    COMPONENT_CLASSES = {f"reading-pane--{name}" for name in STYLE_NAMES}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document: ArticleText | None = None
+        self.analysis = Analysis()
+        self.show_entities = True
+        self.show_quotes = True
+        self.focus_on: Focus | None = None
+        self._page = PageLayout()
+        self._laid_out_width = -1
+
+    # -- data in ------------------------------------------------------------------
+    def show(self, document: ArticleText | None, analysis: Analysis | None = None) -> None:
+        """Display ``document`` from the top."""
+        self.document = document
+        self.analysis = analysis or Analysis()
+        self.focus_on = None
+        self.relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_highlights(self, *, entities: bool | None = None, quotes: bool | None = None) -> None:
+        """Switch entity or quote highlighting on or off."""
+        if entities is not None:
+            self.show_entities = entities
+        if quotes is not None:
+            self.show_quotes = quotes
+        self.relayout()
+
+    def set_focus_on(self, focus: Focus | None) -> None:
+        """Reverse-highlight every mention of ``focus`` and jump to the first."""
+        self.focus_on = focus
+        self.relayout(then_jump_to_focus=True)
+
+    # -- layout -------------------------------------------------------------------
+    def _styles(self) -> dict[str, Style]:
+        return {name: self.get_component_rich_style(f"reading-pane--{name}", partial=True) for name in STYLE_NAMES}
+
+    def _options(self) -> LayoutOptions:
+        return LayoutOptions(self.scrollable_content_region.width, self.show_entities, self.show_quotes, self.focus_on)
+
+    def relayout(self, then_jump_to_focus: bool = False) -> None:
+        """Lay the article out again (width, theme or switches changed)."""
+        width = self.scrollable_content_region.width
+        self._laid_out_width = width
+        if self.document is None or width <= 0:
+            self._set_page(PageLayout())
+            return
+        if len(self.document.body) > SYNC_LAYOUT_CHARS:
+            self._layout_in_thread(self.document, self.analysis, self._options(), self._styles(), then_jump_to_focus)
+        else:
+            self._set_page(layout_article(self.document, self.analysis, self._options(), self._styles()),
+                           then_jump_to_focus)
+
+    @work(thread=True, exclusive=True, group="reading-layout")
+    def _layout_in_thread(self, document: ArticleText, analysis: Analysis, options: LayoutOptions,
+                          styles: dict[str, Style], jump: bool) -> None:
+        page = layout_article(document, analysis, options, styles)
+        self.app.call_from_thread(self._set_page, page, jump, document)
+
+    def _set_page(self, page: PageLayout, jump: bool = False, document: ArticleText | None = None) -> None:
+        if document is not None and document is not self.document:
+            return  # a layout for an article that is no longer shown
+        self._page = page
+        self.virtual_size = Size(self.scrollable_content_region.width, len(page.lines))
+        self.refresh()
+        if jump and page.focus_lines:
+            self.scroll_to(y=max(0, page.focus_lines[0] - 2), animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._laid_out_width:
+            self.relayout()
+
+    def notify_style_update(self) -> None:
+        """The theme changed: colours live in the laid-out lines, so lay out again."""
+        super().notify_style_update()
+        if self.is_mounted and self.document is not None:
+            self.call_later(self.relayout)
+
+    # -- drawing ------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        """Draw screen line ``y`` of the laid-out article."""
+        width = self.scrollable_content_region.width
+        index = y + self.scroll_offset.y
+        base = self.rich_style
+        if self.document is None:
+            return self._placeholder(y, width, base)
+        if index >= len(self._page.lines):
+            return Strip.blank(width, base)
+        return Strip(self._page.lines[index]).adjust_cell_length(width, base).apply_style(base)
+
+    def _placeholder(self, y: int, width: int, base: Style) -> Strip:
+        if y != self.size.height // 2:
+            return Strip.blank(width, base)
+        hint = Text("Choose an article and press Enter", style=base + Style(dim=True))
+        hint.align("center", width)
+        return Strip(list(hint.render(self.app.console)), width).adjust_cell_length(width, base)
+
+    # -- movement -----------------------------------------------------------------
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_relative(y=lines, animate=False)
+
+    def action_quote(self, step: int) -> None:
+        """Scroll to the next (or previous) quotation."""
+        top = round(self.scroll_offset.y)
+        starts = self._page.quote_lines
+        targets = [line for line in starts if line > top] if step > 0 else [line for line in starts if line < top]
+        if targets:
+            target = targets[0] if step > 0 else targets[-1]
+            self.scroll_to(y=target, animate=False)
+        else:
+            self.app.bell()

@@ -1,0 +1,148 @@
+"""The sources sidebar: the library's outlets, then what the open article rests on."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.message import Message
+
+from newsreader.analysis import Analysis
+from newsreader.library.outlets import display_outlet
+from newsreader.ui.reading_layout import Focus
+from newsreader.ui.widgets.cells import fit, fit_right
+from newsreader.ui.widgets.row_list import RowList
+
+ENTITY_SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)),
+                   ("Places", ("GPE", "LOC")), ("Groups", ("NORP",)))
+MAX_PER_SECTION = 40
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarRow:
+    """One sidebar line: a heading, an outlet, or an item of the open article."""
+
+    label: str
+    count: int | None = None
+    kind: str = "heading"  # heading, subheading, outlet, entity, source, note
+    value: str | None = None
+    style: str = ""
+    detail: str = ""
+
+
+def article_rows(analysis: Analysis) -> list[SidebarRow]:
+    """The rows describing one article's sources, speakers and entities."""
+    rows = [SidebarRow("THIS ARTICLE")]
+    if analysis.citations:
+        rows.append(SidebarRow("Cites", kind="subheading"))
+        seen: dict[str, str] = {}
+        for citation in analysis.citations:
+            seen.setdefault(citation.source, citation.kind)
+        for source, kind in sorted(seen.items(), key=lambda item: (item[1], item[0].casefold())):
+            rows.append(SidebarRow(source, kind="source", value=source, detail=kind))
+    speakers = Counter(q.speaker_key or q.speaker for q in analysis.quotes if q.speaker_key or q.speaker)
+    if speakers:
+        rows.append(SidebarRow("Quoted", kind="subheading"))
+        rows.extend(SidebarRow(name, count, "entity", name, "person")
+                    for name, count in speakers.most_common(MAX_PER_SECTION))
+    for title, labels in ENTITY_SECTIONS:
+        counts = Counter(e.key for e in analysis.entities if e.label in labels)
+        if counts:
+            rows.append(SidebarRow(title, kind="subheading"))
+            style = {"PERSON": "person", "ORG": "org", "NORP": "norp"}.get(labels[0], "place")
+            rows.extend(SidebarRow(key, count, "entity", key, style) for key, count in counts.most_common(MAX_PER_SECTION))
+    if len(rows) == 1:
+        rows.append(SidebarRow("nothing found yet", kind="note"))
+    return rows
+
+
+class SourcesSidebar(RowList):
+    """Outlets (choose one to filter the list) and the open article's sources."""
+
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
+        "sidebar--heading", "sidebar--subheading", "sidebar--count", "sidebar--active",
+        "sidebar--person", "sidebar--org", "sidebar--place", "sidebar--norp", "sidebar--note",
+    }
+
+    class OutletChosen(Message):
+        """The reader chose an outlet (``None``: all outlets)."""
+
+        def __init__(self, outlet: str | None) -> None:
+            super().__init__()
+            self.outlet = outlet
+
+    class FocusChosen(Message):
+        """The reader chose an entity, speaker or source of the open article."""
+
+        def __init__(self, focus: Focus) -> None:
+            super().__init__()
+            self.focus = focus
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._outlet_rows: list[SidebarRow] = []
+        self._article_rows: list[SidebarRow] = []
+        self._rows: list[SidebarRow] = []
+        self.active_outlet: str | None = None
+        self.active_focus: str | None = None
+
+    def set_outlets(self, outlets: list[tuple[str, int]], total: int, active: str | None) -> None:
+        """Show the library's outlets with their article counts."""
+        self.active_outlet = active
+        rows = [SidebarRow("OUTLETS"), SidebarRow("All", total, "outlet", None)]
+        rows.extend(SidebarRow(display_outlet(name), count, "outlet", name) for name, count in outlets)
+        self._outlet_rows = rows
+        self._rebuild()
+
+    def set_article(self, analysis: Analysis | None) -> None:
+        """Describe the open article (or nothing)."""
+        self.active_focus = None
+        self._article_rows = [SidebarRow("", kind="note"), *article_rows(analysis)] if analysis else []
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._rows = self._outlet_rows + self._article_rows
+        self.rows_changed()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def can_choose(self, index: int) -> bool:
+        return self._rows[index].kind in ("outlet", "entity", "source")
+
+    def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
+        row = self._rows[index]
+        if row.kind in ("heading", "subheading", "note"):
+            style = base + self.get_component_rich_style(f"sidebar--{row.kind}")
+            indent = " " if row.kind == "heading" else "  "
+            return [Segment(fit(indent + row.label, width), style)]
+        active = (row.kind == "outlet" and row.value == self.active_outlet) or (
+            row.kind != "outlet" and row.value is not None and row.value == self.active_focus)
+        marker = "▸ " if active else "  "
+        label_style = base + (self.get_component_rich_style(f"sidebar--{row.style}") if row.style else Style())
+        if active:
+            label_style += self.get_component_rich_style("sidebar--active")
+        right = f"×{row.count}" if row.kind == "entity" and row.count else (
+            f"{row.count:,}" if row.count is not None else row.detail)
+        right_width = min(len(right), max(width // 3, 0))
+        label_width = max(width - 4 - right_width - 1, 0)
+        count_style = base + self.get_component_rich_style("sidebar--count")
+        return [Segment("  " + marker, base), Segment(fit(row.label, label_width), label_style),
+                Segment(" " + fit_right(right, right_width), count_style)]
+
+    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
+        """Turn a chosen row into an outlet or focus message for the app."""
+        event.stop()
+        row = self._rows[event.index]
+        if row.kind == "outlet":
+            outlet = None if row.value == self.active_outlet else row.value
+            self.post_message(self.OutletChosen(outlet))
+        elif row.value is not None:
+            same = row.value == self.active_focus
+            self.active_focus = None if same else row.value
+            self.refresh()
+            kind = "source" if row.kind == "source" else "entity"
+            self.post_message(self.FocusChosen(Focus(kind, "" if same else row.value)))

@@ -1,0 +1,207 @@
+"""The app as a user drives it: navigation, opening, filters, help, quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsreader.ui.app import NewsreaderApp
+from newsreader.ui.screens.help import HelpScreen
+from newsreader.ui.screens.skipped import SkippedScreen
+from pilot_helpers import screen_text, settle
+
+
+async def test_lists_every_article_and_counts_them(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article_list.row_count == 5
+        text = screen_text(app)
+        assert "5 articles" in text
+        assert "1 skipped" in text
+        assert "Bridge repairs begin" in text
+
+
+async def test_keys_move_the_cursor(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = app.article_list
+        assert listing.cursor == 0
+        await pilot.press("j", "j")
+        assert listing.cursor == 2
+        await pilot.press("k")
+        assert listing.cursor == 1
+        await pilot.press("G")
+        assert listing.cursor == 4
+        await pilot.press("g")
+        assert listing.cursor == 0
+        await pilot.press("end", "up", "home", "down")
+        assert listing.cursor == 1
+
+
+async def test_enter_opens_and_n_p_step_through_articles(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first, second = app.article_list.articles[:2]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.reader.document is not None and app.reader.document.article == first
+        assert app.focused is app.reader
+        assert app.article_list.open_id == first.id
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.reader.document.article == second
+        assert app.article_list.cursor == 1
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.reader.document.article == first
+        await pilot.press("escape")
+        assert app.focused is app.article_list
+
+
+async def test_opened_article_shows_quote_and_sidebar(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        index = next(i for i, a in enumerate(app.article_list.articles) if a.path == "coastal/ferries.txt")
+        app.article_list.move_to(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "We will not put crews at risk" in text
+        assert "THIS ARTICLE" in text
+        assert app.reader._page.quote_lines, "the quotation should be found and barred"
+
+
+async def test_filter_narrows_and_escape_clears(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mill")
+        await settle(pilot)
+        assert [a.path for a in app.article_list.articles] == ["river/mill.txt"]
+        await pilot.press("enter")
+        assert app.focused is app.article_list
+        await pilot.press("slash", "backspace", "backspace", "backspace", "backspace", *"thursday")
+        await settle(pilot)
+        # "thursday" is only in a body: the filter reads bodies too.
+        assert [a.path for a in app.article_list.articles] == ["notes/plain.txt"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.article_list.row_count == 5
+
+
+async def test_outlet_filter_toggles(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.sidebar.focus()
+        await pilot.press("g")
+        assert app.sidebar.cursor == 1  # the heading is skipped: "All"
+        await pilot.press("j", "enter")  # the first outlet: Coastalbulletin (two articles)
+        await settle(pilot)
+        assert {a.outlet for a in app.article_list.articles} == {"Coastalbulletin"}
+        assert "2 of 5 articles" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_list.row_count == 5
+
+
+async def test_sort_cycles(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        titles = [a.title for a in app.article_list.articles]
+        assert titles == sorted(titles, key=str.casefold)
+        assert "title" in str(app.query_one("#list-pane").border_title)
+
+
+async def test_help_lists_bindings_and_closes(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Open folder", "Filter", "Quit"):
+            assert words in text
+        await pilot.press("end")
+        text = screen_text(app)
+        for words in ("Next quote", "Next article", "Highlights"):
+            assert words in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_skipped_files_are_listed(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        assert isinstance(app.screen, SkippedScreen)
+        assert "notes/scan.pdf" in screen_text(app)
+        await pilot.press("escape")
+
+
+async def test_q_quits(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_open_folder_replaces_the_library(small_library: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "one.txt").write_text("By A Writer. Media: Northernwire\nA single story about a lighthouse.\n")
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#open-path").value = str(other)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.root == other.resolve()
+        assert [a.path for a in app.article_list.articles] == ["one.txt"]
+
+
+async def test_click_selects_and_opens(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click("#articles", offset=(5, 2))
+        await settle(pilot)
+        assert app.article_list.cursor == 2
+        assert app.reader.document is not None
+
+
+async def test_tiny_terminal_and_resizing_survive(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(20, 6)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        for size in ((200, 60), (20, 6), (80, 24), (69, 20), (109, 30), (3, 3), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert app.reader.document is not None
+        assert "newsreader" in screen_text(app)
+
+
+async def test_markup_in_titles_is_literal(tmp_path: Path) -> None:
+    root = tmp_path / "hostile"
+    root.mkdir()
+    (root / "x.md").write_text("# [bold red]Loud[/] [link=file:///etc/passwd]click[/link]\n\nBody [@click=app.quit]x\n")
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[bold red]Loud[/]" in text
+        assert "[@click=app.quit]" in text

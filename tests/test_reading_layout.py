@@ -1,0 +1,85 @@
+"""Laying articles out for the reading pane: wrapping, quote bars, attribution lines."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.style import Style
+
+from newsreader.analysis import Analysis, Entity, Quote
+from newsreader.library.model import Article, ArticleText
+from newsreader.ui.reading_layout import QUOTE_BAR, Focus, LayoutOptions, layout_article, wrap_offsets
+from newsreader.ui.widgets.reading_pane import STYLE_NAMES
+
+STYLES = {name: Style(bold=name == "person") for name in STYLE_NAMES}
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd  e漢字😀 "), max_size=200), st.integers(1, 40))
+def test_wrap_covers_text_and_fits_width(text: str, width: int) -> None:
+    lines = wrap_offsets(text, width)
+    assert lines[0][0] == 0 or text[: lines[0][0]].strip(" ") == ""
+    for (start, end), following in zip(lines, lines[1:] + [(len(text), len(text))]):
+        assert start < end or text == ""
+        assert text[end:following[0]].strip(" ") == ""  # only spaces are dropped between lines
+        segment = text[start:end].rstrip(" ")
+        assert cell_len(segment) <= width or end - start == 1
+
+
+def test_wrap_breaks_at_spaces() -> None:
+    assert [("the quick brown fox"[s:e]) for s, e in wrap_offsets("the quick brown fox", 10)] == ["the quick ", "brown fox"]
+
+
+def _document(*paragraphs: str) -> ArticleText:
+    article = Article(id="x", path="dir/a.txt", title="A title", authors=("Ana Lind",), role="Reporter",
+                      outlet="Coastalbulletin", date="2024-03-14", word_count=9)
+    return ArticleText(article, paragraphs)
+
+
+def _plain(line: list) -> str:
+    return "".join(segment.text for segment in line)
+
+
+def test_layout_has_header_quote_bar_and_speaker() -> None:
+    body = "“We will not put crews at risk,” said Jonas Berg."
+    name = body.index("Jonas Berg")
+    analysis = Analysis(entities=(Entity(name, name + 10, "PERSON", "Jonas Berg", "Jonas Berg"),),
+                        quotes=(Quote(0, 32, "Jonas Berg", "Jonas Berg", "said"),))
+    page = layout_article(_document(body), analysis, LayoutOptions(width=60), STYLES)
+    text = [_plain(line) for line in page.lines]
+    assert text[0].strip() == "A title"
+    assert "By Ana Lind, Reporter" in text[1]
+    assert "Coastal Bulletin · 14 Mar 2024 · 9 words" in text[2]
+    assert "dir/a.txt" in text[3]
+    quote_line = next(i for i, line in enumerate(text) if "We will not" in line)
+    assert text[quote_line].lstrip().startswith(QUOTE_BAR.strip())
+    assert page.quote_lines == [quote_line]
+    assert any(line.strip() == "— Jonas Berg" for line in text)
+    person = [s for s in page.lines[quote_line] if s.text == "Jonas Berg"]
+    assert person and person[0].style.bold
+
+
+def test_switching_quotes_off_removes_bars_and_jumps() -> None:
+    body = "“Yes,” she said."
+    analysis = Analysis(quotes=(Quote(0, 6, "she", None, "said"),))
+    page = layout_article(_document(body), analysis, LayoutOptions(width=60, show_quotes=False), STYLES)
+    assert page.quote_lines == []
+    assert not any(QUOTE_BAR.strip() in _plain(line) for line in page.lines)
+
+
+def test_focus_marks_every_mention() -> None:
+    body = "Berg spoke.\nLater Berg left."
+    analysis = Analysis(entities=(Entity(0, 4, "PERSON", "Berg", "Jonas Berg"), Entity(18, 22, "PERSON", "Berg", "Jonas Berg")))
+    styles = dict(STYLES, focus=Style(reverse=True))
+    page = layout_article(_document(*body.split("\n")), analysis,
+                          LayoutOptions(width=60, focus=Focus("entity", "Jonas Berg")), styles)
+    reversed_text = [s.text for line in page.lines for s in line if s.style and s.style.reverse]
+    assert reversed_text == ["Berg", "Berg"]
+    assert len(page.focus_lines) == 2
+
+
+def test_markup_in_article_text_is_shown_literally() -> None:
+    body = "[bold red]not markup[/] and [link=file:///etc/passwd]x[/link] [@click=app.quit]y"
+    page = layout_article(_document(body), Analysis(), LayoutOptions(width=200), STYLES)
+    shown = " ".join(_plain(line).strip() for line in page.lines[5:] if _plain(line).strip())
+    assert shown == body
