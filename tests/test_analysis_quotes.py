@@ -60,3 +60,27 @@ def test_double_single_quote_convention_and_nested_quotes() -> None:
 def test_second_half_of_split_quote_keeps_speaker() -> None:
     text = '"We are ready," Arne Solberg said, "and we will wait."'
     assert [q[1] for q in _quotes(text)] == ["Arne Solberg", "Arne Solberg"]
+
+
+def test_party_tag_and_age_after_the_name_are_skipped() -> None:
+    text = '"The levee will hold," Rep. Dana Whitcombe (D-Ore.) said on Tuesday.'
+    assert _quotes(text)[0][1] == "Rep. Dana Whitcombe"
+    text = '"We walked all night," Tomas Quill, 27, said.'
+    assert _quotes(text)[0][1] == "Tomas Quill"
+
+
+def test_two_part_appositive_before_the_verb() -> None:
+    text = ('"The harvest was late," Ilse Marrow, the head of the growers\' union, one of the plaintiffs, '
+            'said at a hearing.')
+    assert _quotes(text)[0][1] == "Ilse Marrow"
+
+
+def test_dash_signature_closing_a_paragraph() -> None:
+    text = "“The ferry should run at night too.” ― Coralie Vantongeren.\n“Fix the roads first.” — Mateo Brisk"
+    assert [q[1] for q in _quotes(text)] == ["Coralie Vantongeren", "Mateo Brisk"]
+
+
+def test_no_break_space_between_name_and_verb() -> None:
+    text = '"We are not finished," Greta\xa0Holm\xa0told reporters.'
+    quotes = analyze(text).quotes
+    assert quotes[0].speaker == "Greta Holm"

@@ -60,7 +60,11 @@ def analyze_strict(text: str) -> Analysis:
     from newsreader.analysis.citations import find_citations
     from newsreader.analysis.quotes import find_quotes
 
-    entities = _entities(text)
-    quotes = find_quotes(text, entities)
-    citations = find_citations(text, entities)
+    # a no-break space behaves as a space for every rule below; offsets are unchanged
+    work = text.replace("\xa0", " ") if "\xa0" in text else text
+    entities = _entities(work)
+    if work is not text:
+        entities = [Entity(e.start, e.end, e.label, text[e.start:e.end], e.key) for e in entities]
+    quotes = find_quotes(work, entities)
+    citations = find_citations(work, entities)
     return Analysis(entities=tuple(entities), quotes=tuple(quotes), citations=tuple(citations))

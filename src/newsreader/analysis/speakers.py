@@ -21,8 +21,10 @@ SPEAKER = (rf"(?:he|she|they|we|I|it|He|She|They|We|It"
 _CUE_THEN_SPEAKER = re.compile(
     rf"[\s,]*(?P<cue>(?:{_VERBS})(?: {_ADVERBS})?|according to) (?P<spk>(?:he|she|they|we|I|it)\b|"
     rf"(?:[Tt]he |[Aa]n? )?(?:{_NAME}(?: {_NAME})*|[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?(?= *[,.;]|$)))")
+# after a name: a party or place tag "(D-Ore.)" or an age ", 34," that is not part of the speaker span
+_TAG = r"(?: \([^()\n]{1,40}\)|, \d{1,3},)?"
 _SPEAKER_THEN_CUE = re.compile(
-    rf"[\s,]*(?P<spk>{SPEAKER})(?: {_ADVERBS})? (?P<cue>(?:{_VERBS})(?: (?:reporters|journalists|the press))?)\b")
+    rf"[\s,]*(?P<spk>{SPEAKER}){_TAG}(?: {_ADVERBS})? (?P<cue>(?:{_VERBS})(?: (?:reporters|journalists|the press))?)\b")
 _DETERMINERS = frozenset("the a an his her their its this that these those our".split())
 _STOPS = frozenset("""and but or that which who whom when where while as if because after before than said says
 told is was are were has have had be been not also to in on at for with by from it would could will can
@@ -31,7 +33,11 @@ _NOT_SUBJECT = _STOPS | frozenset("there this these those what how why so yet st
                                    "when following it".split())
 _ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
 _APPOSITIVE_THEN_CUE = re.compile(
-    rf"[\s,]*(?P<spk>[A-Z][\w.'’-]*(?: {_NAME})*), [^,\"“”]{{3,120}}, (?P<cue>(?:{_VERBS}))\b")
+    rf"[\s,]*(?P<spk>[A-Z][\w.'’-]*(?: {_NAME})*){_TAG}, [^,\"“”]{{3,120}}(?:, [^,\"“”]{{3,80}})?, "
+    rf"(?:{_ADVERBS} )?(?P<cue>(?:{_VERBS}))\b")
+# '..." — Ana Ruiz' closing a paragraph: a signed reader comment or epigraph
+_DASH_SIGNATURE = re.compile(r"\s*(?P<cue>[―—–]|--)\s*(?P<spk>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|van|von|da|y)){0,5})"
+                             r"[.\s]*$")
 # '"..." of the proposals, Mr. Smith said.' : the attribution closes the sentence the quote sits in
 _FINAL_ATTRIBUTION = re.compile(
     rf"[^.!?\"“”\n]{{0,120}}?, (?P<spk>(?:he|she|they|[A-Z][\w.'’-]*(?: {_NAME}){{0,4}}|(?:the|an?) [a-z]+(?: [a-z]+)?)) "
@@ -50,7 +56,7 @@ _WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
 def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
     """Speaker span and cue right after a closing quote mark: '," he said' or '," said X'."""
     window = text[pos:limit]
-    for regex in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _APPOSITIVE_THEN_CUE, _FINAL_ATTRIBUTION):
+    for regex in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _APPOSITIVE_THEN_CUE, _FINAL_ATTRIBUTION, _DASH_SIGNATURE):
         m = regex.match(window)
         if m is not None and m.group("spk").split(" ", 1)[0].lower() not in _NOT_SUBJECT:
             s, e = m.span("spk")
