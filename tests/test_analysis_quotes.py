@@ -84,3 +84,43 @@ def test_no_break_space_between_name_and_verb() -> None:
     text = '"We are not finished," Greta\xa0Holm\xa0told reporters.'
     quotes = analyze(text).quotes
     assert quotes[0].speaker == "Greta Holm"
+
+
+def test_participle_takes_the_subject_of_the_sentence() -> None:
+    text = 'Mayor Ines Vardy criticised the plan on Monday, saying it was "a mess from start to finish."'
+    assert _quotes(text)[0][2] == "Ines Vardy"
+
+
+def test_pronoun_of_a_reported_clause_gives_way_to_the_named_subject() -> None:
+    text = 'Olek Brandt said he regarded the delay as "a scandal."'
+    assert _quotes(text)[0][1] == "Olek Brandt"
+
+
+def test_pronoun_after_a_conjunction_is_kept() -> None:
+    text = 'The senator gave no figures, though he said "new fees" would pay for it.'
+    assert _quotes(text)[0][1] == "he"
+
+
+def test_words_that_only_look_like_subjects_are_skipped() -> None:
+    text = 'The watchdog rated 30% of Northern claims as "weak."'
+    assert _quotes(text)[0][1] == "The watchdog"
+    text = 'Sabine Kuhl spent all of Friday saying that the vote was "rigged."'
+    assert _quotes(text)[0][1] == "Sabine Kuhl"
+
+
+def test_party_tag_and_adverb_before_the_verb() -> None:
+    text = 'Sen. Ada Morrow (R-Ida.) said the bill was "dead on arrival."'
+    assert _quotes(text)[0][2] == "Ada Morrow"
+    text = 'Nell Okoro waved. She then repeatedly says, "Go home."'
+    assert _quotes(text)[0][1] == "She"
+
+
+def test_subject_after_two_introductory_chunks() -> None:
+    text = ('Following a hastily called, late-night session, the city council passed a motion calling the '
+            'closure "a betrayal."')
+    assert _quotes(text)[0][1] == "the city council"
+
+
+def test_nominal_subject_of_the_next_sentence_owns_its_clause() -> None:
+    text = 'It rained. The memo noted they had previously said they would take "firm steps" soon.'
+    assert _quotes(text)[0][1] == "The memo"

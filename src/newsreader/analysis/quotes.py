@@ -14,13 +14,17 @@ from bisect import bisect_right
 
 
 from newsreader.analysis.model import Entity, Quote
-from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
+from newsreader.analysis.speakers import CUE_RE, VERB_ALT as _VERB_ALT, after_quote, sentence_subject, subject_before
 
 _MARK_RE = re.compile(r"''|``|[\"“”„«»]")
 _OPEN, _CLOSE = "“„«", "”»"
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 _TRANSCRIPT_RE = re.compile(r"[\"“]?([A-Z][A-Z .'’-]{1,40}[A-Z]):\s")
 _AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the))*|(?:the|an?|his|her|their) [^,.;\"“”]{1,120})")
+
+
+# what comes right before the subject of a clause reported by the sentence's subject: "said (that) she"
+_CLAUSE_OPENER_RE = re.compile(rf"\b(?:{_VERB_ALT}|what)(?: that)? $")
 
 
 def segments(text: str) -> list[tuple[int, int, bool]]:
@@ -83,18 +87,40 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 
 def _before(text: str, start: int, floor: int) -> tuple[int, int, str] | None:
-    """Speaker of a quote from a reporting verb earlier in its sentence."""
+    """Speaker of a quote from a reporting verb earlier in its sentence.
+
+    The nearest verb with a plausible subject wins; a participle ("..., saying") and a pronoun subject of a
+    clause inside the sentence ("Lina Berg said she ...") give way to the sentence's own subject.
+    """
     sent = _sentence_start(text, start, floor)
-    cue = None
-    for m in CUE_RE.finditer(text, sent, start):
-        cue = m
-    if cue is None:
-        return None
-    if cue.group().lower() == "according to":
-        np = _AFTER_NP_RE.match(text, cue.end())
-        return (np.start(1), np.end(1), cue.group()) if np else None
-    span = subject_before(text, cue.start(), sent)
-    return (span[0], span[1], cue.group()) if span else None
+    cues = list(CUE_RE.finditer(text, sent, start))
+    main: tuple[int, int] | None | bool = False
+    for cue in reversed(cues):
+        word = cue.group()
+        if word.lower() == "according to":
+            np = _AFTER_NP_RE.match(text, cue.end())
+            if np:
+                return np.start(1), np.end(1), word
+            continue
+        if word[0].isupper() and text[sent:cue.start()].strip(" \"“'‘") == "":
+            np = _AFTER_NP_RE.match(text, cue.end())  # "Said Ortiz: ..."
+            if np:
+                return np.start(1), np.end(1), word
+            continue
+        if main is False:
+            main = sentence_subject(text, sent, cue.start())
+        if word.endswith("ing"):
+            if main:
+                return main[0], main[1], word
+            continue
+        span = subject_before(text, cue.start(), sent)
+        if span is None:
+            continue
+        if main and main[1] <= span[0] and text[span[0]:span[1]].lower() in _PRONOUNS \
+                and text[main[0]:main[1]].lower() not in _PRONOUNS and _CLAUSE_OPENER_RE.search(text, sent, span[0]):
+            return main[0], main[1], word
+        return span[0], span[1], word
+    return None
 
 
 def _previous_paragraph(text: str, para_start: int) -> int:

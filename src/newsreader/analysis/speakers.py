@@ -10,7 +10,7 @@ import re
 
 from newsreader.analysis import words
 
-_VERBS = "|".join(sorted(words.REPORT_VERBS, key=len, reverse=True))
+_VERBS = VERB_ALT = "|".join(sorted(words.REPORT_VERBS, key=len, reverse=True))
 CUE_RE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
 _ADVERBS = r"(?:also|later|then|again|previously|earlier|recently|once|further|separately|simply|quickly|flatly|publicly|privately|repeatedly|bluntly)"
 _NAME = r"(?:[A-Z][\w.'’-]*|(?:of|the|de|al|bin|van|von|and)(?= [A-Z]))"
@@ -29,6 +29,7 @@ _DETERMINERS = frozenset("the a an his her their its this that these those our".
 _STOPS = frozenset("""and but or that which who whom when where while as if because after before than said says
 told is was are were has have had be been not also to in on at for with by from it would could will can
 should may might must did does do""".split()) | words.REPORT_VERBS | frozenset(words.WEEKDAYS + words.MONTHS)
+_CALENDAR = frozenset(words.WEEKDAYS + words.MONTHS)
 _NOT_SUBJECT = _STOPS | frozenset("there this these those what how why so yet still even such whatever contrary "
                                    "when following it".split())
 _ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
@@ -43,13 +44,16 @@ _FINAL_ATTRIBUTION = re.compile(
     rf"[^.!?\"“”\n]{{0,120}}?, (?P<spk>(?:he|she|they|[A-Z][\w.'’-]*(?: {_NAME}){{0,4}}|(?:the|an?) [a-z]+(?: [a-z]+)?)) "
     rf"(?P<cue>(?:{_VERBS}))(?=[.,]| (?:on|in|at|during|after|of|to)\b)")
 _INTRO_RE = re.compile(r"[\"“]?(?:(?:In|At|On|After|Before|During|Following|Since|Asked|Speaking|Earlier|Later|According|"
-                       r"Meanwhile|However|But|And|Still|Yet|Also|Instead|When|While|As|Last|This)\b[^,.;:\"“”]{0,80}, "
+                       r"Meanwhile|However|But|And|Still|Yet|Also|Instead|When|While|As|Last|This|Although|Though|Once|If|"
+                       r"Because|Since|Until|Unless|Despite|Amid|With|For|From|Under|Over|Through|Like|Unlike)\b[^,.;:\"“”]{0,80}, "
                        r"|(?:But|And|Yet|Still|Meanwhile|Instead|So) )")
 _SUBJECT_RE = re.compile(
     r"((?:he|she|they|we|He|She|They|We|I)\b(?!['’])"
+    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) [a-z][\w-]*(?: (?!(?:has|had|is|was|have|are|were)\b)[a-z][\w-]*)?"
+    r"(?= (?:has |had |is |was |have )?[a-z]+(?:s|ed)\b)"
     r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) )?(?:[a-z][\w-]* ){0,2}"
-    r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the|and|de|al|bin|van))*(?<![’'])(?:['’]s [a-z]+)?"
-    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) [a-z][\w-]*(?: [a-z][\w-]*)?(?= (?:has |had |is |was |have )?[a-z]+(?:s|ed)\b))")
+    r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the|and|de|al|bin|van))*(?<![’'])(?:['’]s [a-z]+)?)")
+_INTRO_CHUNK_RE = re.compile(r"[^,.;:\"“”]{1,60}, ")
 _WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
 
 
@@ -68,27 +72,52 @@ def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
 
 def sentence_subject(text: str, sent: int, limit: int) -> tuple[int, int] | None:
     """The grammatical subject opening a sentence, after any introductory phrase ("At the debate, ...")."""
+    while sent < limit and text[sent] in " \t\n":
+        sent += 1
+    starts = [sent]
     m = _INTRO_RE.match(text, sent, limit)
-    start = m.end() if m else sent
-    m = _SUBJECT_RE.match(text, start, limit)
-    if m is None or m.group(1).split(" ", 1)[0].lower() in _NOT_SUBJECT or m.group(1).lower() in _DETERMINERS:
-        return None
-    return m.span(1)
+    if m:
+        starts = [m.end()]
+        m2 = _INTRO_CHUNK_RE.match(text, m.end(), limit)  # "Following a hastily called, late meeting, ..."
+        if m2 and m.group().endswith(", "):
+            starts.append(m2.end())
+    for start in starts:
+        m = _SUBJECT_RE.match(text, start, limit)
+        if m is None or m.group(1).split(" ", 1)[0].lower() in _NOT_SUBJECT or m.group(1).lower() in _DETERMINERS:
+            continue
+        return m.span(1)
+    return None
+
+
+_ADVERB_WORDS = frozenset(_ADVERBS[3:-1].split("|")) | {"now", "still", "had", "has", "have", "also"}
+
+
+def _skip_back(text: str, k: int, floor: int) -> int:
+    """Move k back over spaces and a party or place tag "(D-Ore.)" right before it."""
+    while k > floor and text[k - 1] == " ":
+        k -= 1
+    if k > floor and text[k - 1] == ")":
+        opening = text.rfind("(", max(floor, k - 45), k)
+        if opening > floor:
+            k = opening
+            while k > floor and text[k - 1] == " ":
+                k -= 1
+    return k
 
 
 def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
     """The subject phrase ending right before a reporting verb, skipping an appositive ", a ...,"."""
-    end = verb_start
-    k = end
-    while k > floor and text[k - 1] == " ":
-        k -= 1
+    k = _skip_back(text, verb_start, floor)
+    for _ in range(2):  # "She then repeatedly says"
+        m = _WORD_BACK_RE.search(text, max(floor, k - 14), k)
+        if m is None or not (m.group(1).lower() in _ADVERB_WORDS or m.group(1).endswith("ly")):
+            break
+        k = _skip_back(text, m.start(1), floor)
     if k > floor and text[k - 1] == ",":
         # "Smith, a spokesman for the ministry, said": the subject is before the first comma
         comma = text.rfind(",", floor, k - 1)
         if comma > floor and k - comma < 130:
-            k = comma
-            while k > floor and text[k - 1] == " ":
-                k -= 1
+            k = _skip_back(text, comma, floor)
         else:
             return None
     end = k
@@ -114,7 +143,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
         if w[0].isupper() or w[0].isdigit():
             start = s
             continue
-        if lw in _STOPS or (w.endswith(".") and len(w) > 3):
+        if lw in _STOPS or (w.endswith(".") and len(w) > 3 and lw not in words.TITLE_HEADS):
             break
         if i > 3 or (i and tokens[i - 1][1][0].isupper()):
             break
@@ -123,4 +152,39 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
         return None
     while text[end - 1] in ".,":
         end -= 1
-    return (start, end) if end > start else None
+    lead = text[start:end].split(" ", 1)
+    if len(lead) == 2 and lead[0].lower() in _SUBORDINATORS and lead[0][0].isupper():
+        start += len(lead[0]) + 1  # "After campaign aides said": the subject follows the conjunction
+    if end <= start or not plausible_subject(text, start, end):
+        return None
+    if _NOUNLIKE_VERB_RE.match(text, end):
+        # "claims", "reports" after "of Republican" are nouns, not verbs
+        prev = _PREV_WORD_RE.search(text, max(0, start - 30), start)
+        if prev is not None and prev.group(1).lower() in _PREPOSITIONS:
+            return None
+    return start, end
+
+
+_PREPOSITIONS = frozenset("of in on at for with by about from to into against over under than".split())
+_NOUNLIKE_VERB_RE = re.compile(r"[\s,]*(?!says\b)[a-z]+s\b")
+_SUBORDINATORS = frozenset("when after although though once meanwhile however while if because since before "
+                           "until unless whether so-called".split())
+_PREV_WORD_RE = re.compile(r"([\w'’-]+)[ \t]*$")
+
+
+def plausible_subject(text: str, start: int, end: int) -> bool:
+    """False for phrases that only look like the subject of a verb: "of Republican claims", "the so-called",
+    "early Friday saying", "that Smith said", "When Smith noted"."""
+    phrase = text[start:end]
+    first = phrase.split(" ", 1)[0].lower()
+    if phrase.lower() in _DETERMINERS:
+        return False
+    if phrase.endswith("-") or first in _SUBORDINATORS or first in ("that", "what", "which", "whom"):
+        return False
+    if phrase.isupper() and phrase.count(" ") > 1:
+        return False  # a headline in capitals
+    if " " not in phrase:
+        low = phrase.lower()
+        if low in _CALENDAR or low.endswith("ly") or phrase[:1].isdigit():
+            return False
+    return True
