@@ -124,3 +124,28 @@ def test_subject_after_two_introductory_chunks() -> None:
 def test_nominal_subject_of_the_next_sentence_owns_its_clause() -> None:
     text = 'It rained. The memo noted they had previously said they would take "firm steps" soon.'
     assert _quotes(text)[0][1] == "The memo"
+
+
+def test_unattributed_single_words_and_titles_are_not_quotations() -> None:
+    text = 'The plan, dubbed "Greenway," went to the board.\nShe appeared on "Morning Harbour Live" twice.'
+    assert _quotes(text) == []
+
+
+def test_partial_quote_takes_the_sentence_subject_even_after_another_quote() -> None:
+    text = ('"We are ready," Ivo Marsh said.\n'
+            'Later, Keja Lund dismissed the offer as "a stunt for the cameras."')
+    assert [q[1] for q in _quotes(text)] == ["Ivo Marsh", "Keja Lund"]
+
+
+def test_inverted_said_and_document_as_speaker() -> None:
+    text = 'Said Brenna Holt: "Nobody asked us."'
+    assert _quotes(text)[0][1] == "Brenna Holt"
+    text = '"The levy is unlawful," the letter reads. "It must go," it added.'
+    assert [q[1] for q in _quotes(text)] == ["the letter", "it"]
+    text = 'As Tavi Renn put it, "the numbers do not add up."'
+    assert _quotes(text)[0][1] == "Tavi Renn"
+
+
+def test_contracted_pronoun_subject() -> None:
+    text = 'He’s claiming that the count is "badly flawed."'
+    assert _quotes(text)[0][1] == "He"

@@ -146,11 +146,13 @@ def _attribute(text: str, start: int, end: int, closed: bool, para_start: int,
         # "X said:" or "X said in a statement." closing the previous paragraph introduces this one
         if tail and CUE_RE.search(tail) and (tail.endswith(":") or prev is None or prev.end < prev_start):
             found = _before(text, prev_start + len(tail), prev_start)
-    if found is None and not (prev is not None and prev.speaker is not None and prev.end >= _previous_paragraph(
-            text, para_start)) and text[para_start:start].strip():
-        span = sentence_subject(text, _sentence_start(text, start, para_start), start)
-        if span:
-            found = span[0], span[1], ""
+    if found is None:
+        sent = _sentence_start(text, start, para_start)
+        if text[sent:start].strip(" \t\"“”'‘’-—–("):
+            # a partial quotation inside a sentence: its subject ("Vega dismissed the plan as "a stunt."")
+            span = sentence_subject(text, sent, start)
+            if span:
+                found = span[0], span[1], ""
     return found
 
 
@@ -184,7 +186,23 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
         q, nxt = out[k], out[k + 1]
         if q.speaker is None and nxt.speaker is not None and text[q.end:nxt.start].strip() == "":
             out[k] = Quote(q.start, q.end, nxt.speaker, nxt.speaker_key, nxt.cue)
-    return out
+    return [q for q in out if not _is_scare_quote(text[q.start:q.end], q.speaker is None, q.cue == "")]
+
+
+_INNER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
+_MINOR_WORDS = frozenset("a an the of and or in on at to for with by from vs".split())
+
+
+def _is_scare_quote(quoted: str, unattributed: bool, verbless: bool) -> bool:
+    """An unattributed single word ("rigged") or a short title ("Meet the Press") that no reporting verb
+    introduces: not speech."""
+    if not (unattributed or verbless):
+        return False
+    ws = _INNER_WORD_RE.findall(quoted)
+    if len(ws) <= 1:
+        return unattributed
+    return len(ws) <= 5 and all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in ws) \
+        and not quoted.rstrip("\"'”’ ").endswith((".", "!", "?"))
 
 
 

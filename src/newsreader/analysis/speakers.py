@@ -11,7 +11,7 @@ import re
 from newsreader.analysis import words
 
 _VERBS = VERB_ALT = "|".join(sorted(words.REPORT_VERBS, key=len, reverse=True))
-CUE_RE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b")
+CUE_RE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b|\bSa(?:id|ys)\b")
 _ADVERBS = r"(?:also|later|then|again|previously|earlier|recently|once|further|separately|simply|quickly|flatly|publicly|privately|repeatedly|bluntly)"
 _NAME = r"(?:[A-Z][\w.'’-]*|(?:of|the|de|al|bin|van|von|and)(?= [A-Z]))"
 # A speaker phrase: pronoun, a capitalised name (with title), or a short determiner-led noun phrase.
@@ -32,6 +32,7 @@ should may might must did does do""".split()) | words.REPORT_VERBS | frozenset(w
 _CALENDAR = frozenset(words.WEEKDAYS + words.MONTHS)
 _NOT_SUBJECT = _STOPS | frozenset("there this these those what how why so yet still even such whatever contrary "
                                    "when following it".split())
+_NOT_SUBJECT_AFTER = _NOT_SUBJECT - {"it"}  # '," it added.' names a document or body
 _ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
 _APPOSITIVE_THEN_CUE = re.compile(
     rf"[\s,]*(?P<spk>[A-Z][\w.'’-]*(?: {_NAME})*){_TAG}, [^,\"“”]{{3,120}}(?:, [^,\"“”]{{3,80}})?, "
@@ -48,11 +49,11 @@ _INTRO_RE = re.compile(r"[\"“]?(?:(?:In|At|On|After|Before|During|Following|Si
                        r"Because|Since|Until|Unless|Despite|Amid|With|For|From|Under|Over|Through|Like|Unlike)\b[^,.;:\"“”]{0,80}, "
                        r"|(?:But|And|Yet|Still|Meanwhile|Instead|So) )")
 _SUBJECT_RE = re.compile(
-    r"((?:he|she|they|we|He|She|They|We|I)\b(?!['’])"
+    r"((?:he|she|they|we|He|She|They|We|I)\b(?!['’](?!s\b))"
     r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) [a-z][\w-]*(?: (?!(?:has|had|is|was|have|are|were)\b)[a-z][\w-]*)?"
     r"(?= (?:has |had |is |was |have )?[a-z]+(?:s|ed)\b)"
     r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) )?(?:[a-z][\w-]* ){0,2}"
-    r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the|and|de|al|bin|van))*(?<![’'])(?:['’]s [a-z]+)?)")
+    r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|(?:of|the|and|de|al|bin|van)\b))*(?<![’'])(?:['’]s [a-z]+)?)")
 _INTRO_CHUNK_RE = re.compile(r"[^,.;:\"“”]{1,60}, ")
 _WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
 
@@ -62,7 +63,7 @@ def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
     window = text[pos:limit]
     for regex in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _APPOSITIVE_THEN_CUE, _FINAL_ATTRIBUTION, _DASH_SIGNATURE):
         m = regex.match(window)
-        if m is not None and m.group("spk").split(" ", 1)[0].lower() not in _NOT_SUBJECT:
+        if m is not None and m.group("spk").split(" ", 1)[0].lower() not in _NOT_SUBJECT_AFTER:
             s, e = m.span("spk")
             if text[pos + e - 1] == "." and not _ABBREV_END_RE.search(text, pos + s, pos + e):
                 e -= 1
@@ -168,7 +169,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
 _PREPOSITIONS = frozenset("of in on at for with by about from to into against over under than".split())
 _NOUNLIKE_VERB_RE = re.compile(r"[\s,]*(?!says\b)[a-z]+s\b")
 _SUBORDINATORS = frozenset("when after although though once meanwhile however while if because since before "
-                           "until unless whether so-called".split())
+                           "until unless whether so-called as".split())
 _PREV_WORD_RE = re.compile(r"([\w'’-]+)[ \t]*$")
 
 

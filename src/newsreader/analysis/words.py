@@ -51,7 +51,9 @@ observed observes remarked remarks tweeted tweets posted posts predicted predict
 vows urged urges accused accuses denied denies confirmed confirms reported reports alleged alleges
 estimated estimates testified testifies quipped joked shouted yelled cautioned complained complains
 charged charges pointed explained described describes described called calls
-""".split())
+asserted asserts asserting tweeting asking adding writing noting arguing insisting warning boasted boasts
+demanded demands reads
+""".split()) | {"put it"}
 
 # Verbs that make "X <verb>" a reported (indirect) statement, not only a quote cue.
 STATEMENT_VERBS = REPORT_VERBS - frozenset({"asked", "asks", "called", "calls", "reported", "reports",
