@@ -78,3 +78,29 @@ def test_several_titled_people_in_one_list() -> None:
     assert ents["Tomas Kerrigan"][0] == "PERSON"
     assert ents["Ama Boateng"][0] == "PERSON"
     assert ents["Ireland"][0] == "GPE" and ents["Ghana"][0] == "GPE"
+
+
+def test_towns_playing_as_teams_in_a_sports_report_are_organisations() -> None:
+    from newsreader.analysis import analyze
+
+    text = ("Lakeport beat Utrecht 3-1 in the league on Saturday, with two goals from the striker Ivo Brandt.\n"
+            "Utrecht coach Mara Quist said the match turned on a penalty.\n"
+            "Standings: Lakeport 12 points, Utrecht 9.\n"
+            "Fans travelled home after the final whistle; the mood was quiet in Utrecht.")
+    ents = [(e.text, e.label) for e in analyze(text).entities if e.label in ("ORG", "GPE")]
+    assert ents[:2] == [("Lakeport", "ORG"), ("Utrecht", "ORG")]
+    assert ents[-1] == ("Utrecht", "GPE")  # "in Utrecht" is the town
+
+
+def test_places_stay_places_outside_sports_reports() -> None:
+    from newsreader.analysis import analyze
+
+    text = "Lakeport 12, a council report on Lakeport housing, was published in Lakeport."
+    assert all(e.label != "ORG" for e in analyze(text).entities if e.text == "Lakeport")
+
+
+def test_english_county_suffix() -> None:
+    from newsreader.analysis import analyze
+
+    text = "Flooding closed roads across Wexbridgeshire on Monday."
+    assert [(e.text, e.label) for e in analyze(text).entities if e.label == "GPE"] == [("Wexbridgeshire", "GPE")]

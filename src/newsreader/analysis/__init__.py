@@ -21,7 +21,11 @@ def _entities(text: str) -> list[Entity]:
     from newsreader.analysis.tokens import caps_lines
 
     vocab = set(_LOWER_WORD_RE.findall(text))
-    names = settle(text, find_names(text, vocab, caps_lines(text)))
+    from newsreader.analysis.teams import relabel_teams
+
+    names = find_names(text, vocab, caps_lines(text))
+    relabel_teams(text, names)
+    names = settle(text, names)
     out = [Entity(m.start, m.end, m.label, text[m.start:m.end], m.key) for m in names if m.label]
     taken = [(e.start, e.end) for e in out]
     out += _without_overlaps(find_numbers(text), taken)

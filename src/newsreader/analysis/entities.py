@@ -121,6 +121,8 @@ def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
         w = ws[0]
         if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
             return "ORG", "acronym"
+        if w.endswith("shire") and len(w) > 7:
+            return "GPE", "suffix"  # an English county
         return None, "single"
     if len(ws) <= 4 and all(w[0].isupper() and w.replace(".", "").replace("'", "").isalpha() for w in ws):
         return "PERSON", "shape"
