@@ -4,12 +4,32 @@ No UI code lives here (and Textual is never imported): the app calls
 :func:`iter_library` to list a folder and :func:`read_article` to open one.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from .errors import LibraryError, ParseError
 from .model import Article, ArticleText, ParsedArticle, SkippedFile
-from .outlets import display_outlet
-from .parsers import MAX_FILE_BYTES, parse_bytes
-from .sanitize import clean_line, clean_text
-from .scanner import iter_library, read_article
+
+# The parsers pull in csv, json, html and friends: load them on first use so
+# that importing the record types (as the UI does at start-up) stays cheap.
+_LAZY = {
+    "MAX_FILE_BYTES": ".parsers",
+    "parse_bytes": ".parsers",
+    "display_outlet": ".outlets",
+    "clean_line": ".sanitize",
+    "clean_text": ".sanitize",
+    "iter_library": ".scanner",
+    "read_article": ".scanner",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_FILE_BYTES",

@@ -17,15 +17,11 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from newsreader import catalog
-from newsreader.analysis import analyze
-from newsreader.library import LibraryError, iter_library, read_article
+from newsreader.library.errors import LibraryError
 from newsreader.library.model import Article, SkippedFile
 from newsreader.state import load_recent, save_recent
 from newsreader.ui.messages import ArticleFailed, ArticleLoaded, ScanBatch, ViewReady
 from newsreader.ui.reading_layout import Focus
-from newsreader.ui.screens.help import HelpScreen
-from newsreader.ui.screens.open_folder import OpenFolderScreen
-from newsreader.ui.screens.skipped import SkippedScreen
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.row_list import RowList
@@ -41,7 +37,7 @@ TINY_WIDTH = 70
 class NewsreaderApp(App[None]):
     """Read a folder of news articles: outlets and sources, article list, reading pane."""
 
-    CSS_PATH = "newsreader.tcss"
+    CSS_PATH = Path(__file__).parent / "newsreader.tcss"
     TITLE = "newsreader"
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -66,7 +62,7 @@ class NewsreaderApp(App[None]):
         self.sort_order = catalog.SortOrder.DATE
         self.outlet_filter: str | None = None
         self.query_text = ""
-        self.scanning = False
+        self.scanning = True  # the first scan starts right after the first paint
         self.generation = 0
         self._view_dirty = False
         self._view_complete = True
@@ -103,7 +99,9 @@ class NewsreaderApp(App[None]):
         self._update_list_title()
         self.set_interval(VIEW_REFRESH_SECONDS, self._refresh_view_if_dirty)
         self.article_list.focus()
-        self.open_library(self.root)
+        # Paint first, then start scanning: the scan thread would otherwise compete
+        # with the first frame for the interpreter.
+        self.call_after_refresh(self.open_library, self.root)
 
     def on_resize(self) -> None:
         width = self.size.width
@@ -129,6 +127,8 @@ class NewsreaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="scan")
     def _scan(self, root: Path, generation: int) -> None:
+        from newsreader.library.scanner import iter_library
+
         recent = load_recent()
         recent.touch(root)
         save_recent(recent)
@@ -235,6 +235,9 @@ class NewsreaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _load_article(self, article: Article) -> None:
+        from newsreader.analysis import analyze
+        from newsreader.library.scanner import read_article
+
         try:
             document = read_article(self.root, article)
         except LibraryError as error:
@@ -330,6 +333,8 @@ class NewsreaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key binding."""
+        from newsreader.ui.screens.help import HelpScreen
+
         sections = [("Everywhere", [*self.BINDINGS, *Screen.BINDINGS]), ("Lists", RowList.BINDINGS),
                     ("Reading pane", ReadingPane.BINDINGS)]
         styles = {name: self.reader.get_component_rich_style(f"reading-pane--{name}")
@@ -338,10 +343,14 @@ class NewsreaderApp(App[None]):
 
     def action_show_skipped(self) -> None:
         """List the files the scan skipped, with reasons."""
+        from newsreader.ui.screens.skipped import SkippedScreen
+
         self.push_screen(SkippedScreen(list(self.skipped)))
 
     def action_open_folder(self) -> None:
         """Ask for another library folder and open it."""
+        from newsreader.ui.screens.open_folder import OpenFolderScreen
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.open_library(path)
@@ -361,6 +370,8 @@ class NewsreaderApp(App[None]):
 
 
 def _body_or_empty(root: Path, article: Article) -> str:
+    from newsreader.library.scanner import read_article
+
     try:
         return read_article(root, article).body
     except LibraryError:
