@@ -77,7 +77,7 @@ def main() -> None:
 
         class Probed(NewsreaderApp):
             def on_mount(self) -> None:
-                super().on_mount()
+                # Textual also runs NewsreaderApp.on_mount (handlers run along the MRO).
                 self.call_after_refresh(painted, self)
 
         app = Probed(path)
