@@ -205,3 +205,35 @@ async def test_markup_in_titles_is_literal(tmp_path: Path) -> None:
         text = screen_text(app)
         assert "[bold red]Loud[/]" in text
         assert "[@click=app.quit]" in text
+
+
+async def test_find_in_article_counts_and_steps(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        index = next(i for i, a in enumerate(app.article_list.articles) if a.path == "coastal/ferries.txt")
+        app.article_list.move_to(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"er")
+        await pilot.pause()
+        hits = app.reader.find_hits
+        assert len(hits) >= 3 and all(app.reader.document.body[s:e].lower() == "er" for s, e in hits)
+        label = app.query_one("#find-count")
+        assert str(label.render()) == f"1 of {len(hits)}"
+        await pilot.press("enter")
+        assert str(label.render()) == f"2 of {len(hits)}"
+        await pilot.press("shift+enter", "shift+enter")
+        assert str(label.render()) == f"{len(hits)} of {len(hits)}"
+        await pilot.press("f3")
+        assert app.reader.find_current == 0
+        await pilot.press("backspace", "backspace", *"zzz")
+        await pilot.pause()
+        assert str(label.render()) == "no matches"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.reader.find_hits == ()
+        assert app.focused is app.reader
+        await pilot.press("n")  # n keeps its meaning: next article
+        await settle(pilot)
+        assert app.reader.document.article.path != "coastal/ferries.txt"

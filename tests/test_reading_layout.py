@@ -83,3 +83,19 @@ def test_markup_in_article_text_is_shown_literally() -> None:
     page = layout_article(_document(body), Analysis(), LayoutOptions(width=200), STYLES)
     shown = " ".join(_plain(line).strip() for line in page.lines[5:] if _plain(line).strip())
     assert shown == body
+
+
+def test_find_hits_are_styled_and_located() -> None:
+    from newsreader.ui.reading_layout import find_spans
+
+    body = "Harbour news.\nThe harbour reopened; HARBOUR staff cheered."
+    hits = find_spans(body, "harbour")
+    assert [body[s:e] for s, e in hits] == ["Harbour", "harbour", "HARBOUR"]
+    assert find_spans(body, "   ") == ()
+    assert find_spans("a.b", ".") == ((1, 2),)  # the query is literal text, not a pattern
+    styles = dict(STYLES, find=Style(underline=True), **{"find-current": Style(reverse=True)})
+    page = layout_article(_document(*body.split("\n")), Analysis(), LayoutOptions(width=60, find=hits, find_current=1),
+                          styles)
+    assert len(page.find_lines) == 3
+    current = [s.text for line in page.lines for s in line if s.style and s.style.reverse]
+    assert current == ["harbour"]

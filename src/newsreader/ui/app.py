@@ -23,6 +23,7 @@ from newsreader.state import load_recent, save_recent
 from newsreader.ui.messages import ArticleFailed, ArticleLoaded, ScanBatch, ViewReady
 from newsreader.ui.reading_layout import Focus
 from newsreader.ui.widgets.article_list import ArticleList
+from newsreader.ui.widgets.find_bar import FindBar
 from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.row_list import RowList
 from newsreader.ui.widgets.sidebar import SourcesSidebar
@@ -50,6 +51,9 @@ class NewsreaderApp(App[None]):
         Binding("x", "show_skipped", "Skipped files", show=False),
         Binding("b", "toggle_sidebar", "Sidebar", show=False),
         Binding("z", "zen", "Zen", show=False),
+        Binding("ctrl+f", "find", "Find in article"),
+        Binding("f3", "find_step(1)", "Next match", show=False),
+        Binding("shift+f3", "find_step(-1)", "Previous match", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
 
@@ -75,7 +79,9 @@ class NewsreaderApp(App[None]):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="Filter: words in title, author, outlet or body", id="filter")
                 yield ArticleList(id="articles")
-            yield ReadingPane(id="reader")
+            with Vertical(id="reader-column"):
+                yield ReadingPane(id="reader")
+                yield FindBar(id="find-bar")
         yield Footer()
 
     @property
@@ -307,6 +313,31 @@ class NewsreaderApp(App[None]):
         elif self.outlet_filter is not None:
             self.on_sources_sidebar_outlet_chosen(SourcesSidebar.OutletChosen(None))
 
+    # -- find in article ----------------------------------------------------------
+    def action_find(self) -> None:
+        """Open the find bar under the reading pane."""
+        if self.reader.document is None:
+            self.notify("Open an article first, then find in it.", markup=False)
+            return
+        self.query_one(FindBar).open()
+
+    def action_find_step(self, step: int) -> None:
+        """Jump to the next (``1``) or previous (``-1``) find match."""
+        self.reader.find_step(step)
+
+    def on_find_bar_query_changed(self, message: FindBar.QueryChanged) -> None:
+        self.reader.set_find(message.query)
+
+    def on_find_bar_step(self, message: FindBar.Step) -> None:
+        self.reader.find_step(message.step)
+
+    def on_find_bar_closed(self) -> None:
+        self.reader.set_find("")
+        self.reader.focus()
+
+    def on_reading_pane_find_changed(self, message: ReadingPane.FindChanged) -> None:
+        self.query_one(FindBar).show_count(message.current, message.total)
+
     # -- other actions ------------------------------------------------------------
     def action_cycle_sort(self) -> None:
         """Cycle the list order: date, title, outlet."""
@@ -336,7 +367,7 @@ class NewsreaderApp(App[None]):
         from newsreader.ui.screens.help import HelpScreen
 
         sections = [("Everywhere", [*self.BINDINGS, *Screen.BINDINGS]), ("Lists", RowList.BINDINGS),
-                    ("Reading pane", ReadingPane.BINDINGS)]
+                    ("Reading pane", ReadingPane.BINDINGS), ("Find bar", FindBar.BINDINGS)]
         styles = {name: self.reader.get_component_rich_style(f"reading-pane--{name}")
                   for name in ("person", "org", "place", "norp", "number", "quote")}
         self.push_screen(HelpScreen(sections, styles))

@@ -7,8 +7,11 @@ the pane jump to a quote or a mention.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -26,6 +29,8 @@ MEASURE = 78  # a comfortable reading measure, in cells
 QUOTE_BAR = "▌ "
 LABEL_CLASS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp", "DATE": "number"}
 LABEL_CLASS.update({label: "number" for label in NUMBER_LABELS})
+
+T = TypeVar("T")
 
 _console = Console(width=500, color_system="truecolor", force_terminal=True, legacy_windows=False)
 
@@ -46,6 +51,8 @@ class LayoutOptions:
     show_entities: bool = True
     show_quotes: bool = True
     focus: Focus | None = None
+    find: tuple[tuple[int, int], ...] = ()
+    find_current: int = -1
 
 
 @dataclass(slots=True)
@@ -55,6 +62,7 @@ class PageLayout:
     lines: list[list[Segment]] = field(default_factory=list)
     quote_lines: list[int] = field(default_factory=list)
     focus_lines: list[int] = field(default_factory=list)
+    find_lines: list[int] = field(default_factory=list)
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -95,6 +103,14 @@ def _spans(analysis: Analysis, options: LayoutOptions, styles: Mapping[str, Styl
             if name:
                 spans.append((entity.start, entity.end, styles[name]))
     return spans
+
+
+def find_spans(body: str, query: str) -> tuple[tuple[int, int], ...]:
+    """Every case-insensitive occurrence of ``query`` in ``body``."""
+    if not query.strip():
+        return ()
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    return tuple((m.start(), m.end()) for m in pattern.finditer(body) if m.end() > m.start())
 
 
 def _focus_spans(analysis: Analysis, focus: Focus | None) -> list[tuple[int, int]]:
@@ -139,32 +155,57 @@ def layout_article(
             emit(line)
     page.lines.append(blank)
 
-    spans = _spans(analysis, options, styles)
+    starts = _paragraph_starts(doc.paragraphs)
     focus = _focus_spans(analysis, options.focus)
+    # Find hits are applied last so they stay visible over every other highlight.
+    styled = [*_spans(analysis, options, styles), *((s, e, styles["focus"]) for s, e in focus),
+              *((s, e, styles["find-current" if i == options.find_current else "find"])
+                for i, (s, e) in enumerate(options.find))]
+    styled_by_para = _bucket(styled, starts)
     quotes = analysis.quotes if options.show_quotes else ()
-    offset = 0
-    for paragraph in doc.paragraphs:
+    quotes_by_para = _bucket([(q.start, q.end, q) for q in quotes], starts)
+    focus_by_para = _bucket([(s, e, None) for s, e in focus], starts)
+    find_by_para = _bucket([(s, e, None) for s, e in options.find], starts)
+    for index, paragraph in enumerate(doc.paragraphs):
+        offset = starts[index]
         para_end = offset + len(paragraph)
         text = Text(paragraph, style=styles["body"])
-        for start, end, style in spans:
-            if start < para_end and end > offset:
-                text.stylize(style, max(start - offset, 0), min(end, para_end) - offset)
-        for start, end in focus:
-            if start < para_end and end > offset:
-                text.stylize(styles["focus"], max(start - offset, 0), min(end, para_end) - offset)
+        for start, end, style in styled_by_para.get(index, ()):
+            text.stylize(style, max(start - offset, 0), min(end, para_end) - offset)
+        para_quotes = [q for _, _, q in quotes_by_para.get(index, ())]
         for start, end in wrap_offsets(paragraph, measure):
             line_start, line_end = offset + start, offset + end
-            in_quote = [q for q in quotes if q.start < line_end and q.end > line_start]
-            page.quote_lines.extend(len(page.lines) for q in in_quote if line_start <= q.start < line_end)
-            if any(line_start <= s < line_end for s, _ in focus):
-                page.focus_lines.append(len(page.lines))
+            in_quote = [q for q in para_quotes if q.start < line_end and q.end > line_start]
+            here = len(page.lines)
+            page.quote_lines.extend(here for q in in_quote if line_start <= q.start < line_end)
+            if any(line_start <= s < line_end for s, _, _ in focus_by_para.get(index, ())):
+                page.focus_lines.append(here)
+            page.find_lines.extend(here for s, _, _ in find_by_para.get(index, ()) if line_start <= s < line_end)
             line = text[start:end]
             line.rstrip()
             emit(line, bar=bool(in_quote))
-        _attribution([q for q in quotes if offset < q.end <= para_end], measure, emit, styles)
+        _attribution([q for q in para_quotes if offset < q.end <= para_end], measure, emit, styles)
         page.lines.append(blank)
-        offset = para_end + 1
     return page
+
+
+def _paragraph_starts(paragraphs: tuple[str, ...]) -> list[int]:
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 1
+    return starts
+
+
+def _bucket(spans: list[tuple[int, int, T]], starts: list[int]) -> dict[int, list[tuple[int, int, T]]]:
+    """Group spans by the paragraphs they touch, so layout stays linear in long articles."""
+    buckets: dict[int, list[tuple[int, int, T]]] = {}
+    for span in spans:
+        first = max(bisect_right(starts, span[0]) - 1, 0)
+        last = max(bisect_right(starts, max(span[1] - 1, span[0])) - 1, first)
+        for index in range(first, last + 1):
+            buckets.setdefault(index, []).append(span)
+    return buckets
 
 
 def _attribution(

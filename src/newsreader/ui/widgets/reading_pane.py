@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.analysis import Analysis
 from newsreader.library.model import ArticleText
-from newsreader.ui.reading_layout import Focus, LayoutOptions, PageLayout, layout_article
+from newsreader.ui.reading_layout import Focus, LayoutOptions, PageLayout, find_spans, layout_article
 
 STYLE_NAMES = ("person", "org", "place", "norp", "number", "quote", "bar", "speaker", "focus",
-               "title", "byline", "meta", "path", "body")
+               "title", "byline", "meta", "path", "body", "find", "find-current")
 # Articles longer than this are laid out in a worker thread so typing never waits.
 SYNC_LAYOUT_CHARS = 60_000
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """Where to scroll once a layout is ready."""
+
+    to_focus: bool = False
+    to_find: bool = False
+    from_top: bool = False
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -38,6 +50,14 @@ class ReadingPane(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {f"reading-pane--{name}" for name in STYLE_NAMES}
 
+    class FindChanged(Message):
+        """The find-in-article hits changed: ``current`` is 0-based, -1 when none."""
+
+        def __init__(self, current: int, total: int) -> None:
+            super().__init__()
+            self.current = current
+            self.total = total
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document: ArticleText | None = None
@@ -45,6 +65,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self.show_entities = True
         self.show_quotes = True
         self.focus_on: Focus | None = None
+        self.find_hits: tuple[tuple[int, int], ...] = ()
+        self.find_current = -1
         self._page = PageLayout()
         self._laid_out_width = -1
 
@@ -54,8 +76,23 @@ class ReadingPane(ScrollView, can_focus=True):
         self.document = document
         self.analysis = analysis or Analysis()
         self.focus_on = None
+        self.find_hits, self.find_current = (), -1
         self.relayout()
         self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_find(self, query: str) -> None:
+        """Highlight every match of ``query``; the first one at or below the top is current."""
+        self.find_hits = find_spans(self.document.body, query) if self.document else ()
+        self.find_current = 0 if self.find_hits else -1
+        self.relayout(jump_to_find=True, from_top=True)
+
+    def find_step(self, step: int) -> None:
+        """Make the next (``1``) or previous (``-1``) match current, wrapping around."""
+        if not self.find_hits:
+            self.app.bell()
+            return
+        self.find_current = (self.find_current + step) % len(self.find_hits)
+        self.relayout(jump_to_find=True)
 
     def set_highlights(self, *, entities: bool | None = None, quotes: bool | None = None) -> None:
         """Switch entity or quote highlighting on or off."""
@@ -75,35 +112,54 @@ class ReadingPane(ScrollView, can_focus=True):
         return {name: self.get_component_rich_style(f"reading-pane--{name}", partial=True) for name in STYLE_NAMES}
 
     def _options(self) -> LayoutOptions:
-        return LayoutOptions(self.scrollable_content_region.width, self.show_entities, self.show_quotes, self.focus_on)
+        return LayoutOptions(self.scrollable_content_region.width, self.show_entities, self.show_quotes,
+                             self.focus_on, self.find_hits, self.find_current)
 
-    def relayout(self, then_jump_to_focus: bool = False) -> None:
-        """Lay the article out again (width, theme or switches changed)."""
+    def relayout(self, then_jump_to_focus: bool = False, jump_to_find: bool = False, from_top: bool = False) -> None:
+        """Lay the article out again (width, theme, switches or find hits changed)."""
         width = self.scrollable_content_region.width
         self._laid_out_width = width
         if self.document is None or width <= 0:
             self._set_page(PageLayout())
             return
+        jump = Jump(then_jump_to_focus, jump_to_find, from_top)
         if len(self.document.body) > SYNC_LAYOUT_CHARS:
-            self._layout_in_thread(self.document, self.analysis, self._options(), self._styles(), then_jump_to_focus)
+            self._layout_in_thread(self.document, self.analysis, self._options(), self._styles(), jump)
         else:
-            self._set_page(layout_article(self.document, self.analysis, self._options(), self._styles()),
-                           then_jump_to_focus)
+            self._set_page(layout_article(self.document, self.analysis, self._options(), self._styles()), jump)
 
     @work(thread=True, exclusive=True, group="reading-layout")
     def _layout_in_thread(self, document: ArticleText, analysis: Analysis, options: LayoutOptions,
-                          styles: dict[str, Style], jump: bool) -> None:
+                          styles: dict[str, Style], jump: Jump) -> None:
         page = layout_article(document, analysis, options, styles)
         self.app.call_from_thread(self._set_page, page, jump, document)
 
-    def _set_page(self, page: PageLayout, jump: bool = False, document: ArticleText | None = None) -> None:
+    def _set_page(self, page: PageLayout, jump: Jump = Jump(), document: ArticleText | None = None) -> None:
         if document is not None and document is not self.document:
             return  # a layout for an article that is no longer shown
         self._page = page
         self.virtual_size = Size(self.scrollable_content_region.width, len(page.lines))
         self.refresh()
-        if jump and page.focus_lines:
+        if jump.to_focus and page.focus_lines:
             self.scroll_to(y=max(0, page.focus_lines[0] - 2), animate=False)
+        if jump.to_find:
+            self._show_find(page, jump.from_top)
+
+    def _show_find(self, page: PageLayout, from_top: bool) -> None:
+        if from_top and page.find_lines:
+            # A new query: start from the first match at or below the top of the view.
+            top = round(self.scroll_offset.y)
+            below = [i for i, line in enumerate(page.find_lines) if line >= top]
+            if below and below[0] != self.find_current:
+                self.find_current = below[0]
+                self.relayout(jump_to_find=True)
+                return
+        if 0 <= self.find_current < len(page.find_lines):
+            line = page.find_lines[self.find_current]
+            top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+            if not top <= line < top + height:
+                self.scroll_to(y=max(0, line - height // 3), animate=False)
+        self.post_message(self.FindChanged(self.find_current, len(self.find_hits)))
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._laid_out_width:
