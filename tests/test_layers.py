@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 DOMAIN_MODULES = ("newsreader.library", "newsreader.analysis", "newsreader.catalog", "newsreader.state",
-                  "newsreader.cli")
+                  "newsreader.cli", "newsreader.index")
 
 
 def test_domain_modules_do_not_import_textual() -> None:

@@ -28,6 +28,22 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """The directory for rebuildable caches such as library indexes (created on demand)."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """The directory for the user's settings (created on demand)."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / "config"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so a crash leaves the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,131 @@
+"""Read, parse and analyse files: the CPU-bound part of a refresh.
+
+Runs in worker processes (or in-process for small refreshes), so everything
+here takes and returns plain tuples that pickle compactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from typing import NamedTuple
+
+from newsreader.analysis import analyze
+from newsreader.analysis.model import NUMBER_LABELS
+from newsreader.library.assemble import count_words
+from newsreader.library.errors import ParseError
+from newsreader.library.parsers import format_of, parse_document
+from newsreader.library.scanner import article_id, display_path, read_file
+
+#: Private-use characters that mark hits in FTS5 snippets; removed from all
+#: indexed text so that splitting on them is unambiguous.
+HIT_OPEN = "\ue000"
+HIT_CLOSE = "\ue001"
+_SENTINELS = str.maketrans("", "", HIT_OPEN + HIT_CLOSE)
+_SKIP_LABELS = NUMBER_LABELS | {"DATE"}
+_MAX_QUOTE_CHARS = 2000
+
+
+class ArticleRecord(NamedTuple):
+    """One analysed article, ready to insert."""
+
+    id: str
+    path: str
+    entry: int
+    title: str
+    authors: tuple[str, ...]
+    role: str | None
+    outlet: str | None
+    date: str | None
+    url: str | None
+    word_count: int
+    format: str
+    hash: str
+    body: str
+    entities: tuple[tuple[str, str, int], ...]  # (key, label, mentions)
+    quotes: tuple[tuple[str | None, str | None, str], ...]  # (speaker_key, speaker, text)
+    citations: tuple[tuple[str, str], ...]  # (source, kind)
+
+
+class FileResult(NamedTuple):
+    """What became of one file.
+
+    ``status`` is "indexed", "skipped" (reasons say why) or "same" (content
+    hash unchanged since the last refresh: only the stat needs updating).
+    """
+
+    rel: str
+    size: int
+    mtime_ns: int
+    status: str
+    reasons: tuple[str, ...]
+    hash: str | None
+    articles: tuple[ArticleRecord, ...]
+
+
+def clean_indexed(text: str) -> str:
+    """``text`` without the snippet sentinels."""
+    return text.translate(_SENTINELS)
+
+
+def extract_chunk(root: str, items: list[tuple[str, int, int, str | None]]) -> list[FileResult]:
+    """Process ``items`` (rel, size, mtime_ns, known hash) under ``root``."""
+    return [extract_file(root, *item) for item in items]
+
+
+def extract_file(root: str, rel: str, size: int, mtime_ns: int, known_hash: str | None = None) -> FileResult:
+    """Read, parse and analyse one file; never raises."""
+    name = os.path.basename(rel)
+    kind = format_of(name) or "txt"
+    try:
+        data = read_file(os.path.join(root, rel))
+    except ParseError as error:
+        return FileResult(rel, size, mtime_ns, "skipped", (error.reason,), None, ())
+    except OSError as error:
+        reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or "error").lower()
+        return FileResult(rel, size, mtime_ns, "skipped", (f"unreadable: {reason}",), None, ())
+    digest = hashlib.blake2b(data, digest_size=12).hexdigest()
+    if known_hash is not None and digest == known_hash:
+        return FileResult(rel, size, mtime_ns, "same", (), digest, ())
+    try:
+        parsed, notes = parse_document(name, data)
+    except ParseError as error:
+        return FileResult(rel, size, mtime_ns, "skipped", (error.reason,), digest, ())
+    except Exception as error:  # noqa: BLE001 - a parser bug must not end the refresh
+        return FileResult(rel, size, mtime_ns, "skipped", (f"could not parse ({type(error).__name__})",), digest, ())
+    shown = display_path(rel)
+    records = tuple(_record(item, rel, shown, kind) for item in parsed)
+    status = "indexed" if records else "skipped"
+    return FileResult(rel, size, mtime_ns, status, tuple(notes), digest, records)
+
+
+def _record(parsed, rel: str, shown: str, kind: str) -> ArticleRecord:  # type: ignore[no-untyped-def]
+    body = parsed.body
+    result = analyze(body)
+    mentions = Counter((e.key, e.label) for e in result.entities if e.label not in _SKIP_LABELS and e.key)
+    quotes = tuple(
+        (q.speaker_key, q.speaker, body[q.start:q.end][:_MAX_QUOTE_CHARS]) for q in result.quotes
+    )
+    citations = tuple((c.source, c.kind) for c in result.citations if c.source)
+    text_hash = hashlib.blake2b(
+        "\x1f".join((parsed.title, *parsed.authors, body)).encode("utf-8", "surrogatepass"), digest_size=12
+    ).hexdigest()
+    return ArticleRecord(
+        id=article_id(rel, parsed.entry),
+        path=shown,
+        entry=parsed.entry,
+        title=parsed.title,
+        authors=tuple(parsed.authors),
+        role=parsed.role,
+        outlet=parsed.outlet,
+        date=parsed.date,
+        url=parsed.url,
+        word_count=count_words(parsed.paragraphs),
+        format=kind,
+        hash=text_hash,
+        body=body,
+        entities=tuple((key, label, count) for (key, label), count in mentions.items()),
+        quotes=quotes,
+        citations=citations,
+    )

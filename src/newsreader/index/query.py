@@ -1,0 +1,236 @@
+"""The search language, parsed into a safe FTS5 MATCH expression plus SQL filters.
+
+Syntax: ``words``, ``"exact phrases"``, ``prefix*``, ``a OR b``, ``-exclude``,
+and fields: ``title:`` ``author:`` ``outlet:`` (searched in those columns),
+``person:`` ``org:`` ``place:`` (named entities), ``quoted:`` (a quote's
+speaker), ``cites:`` (a cited source), ``after:2023-10-01`` (on or after) and
+``before:`` (strictly before). Field values may be quoted
+(``person:"Jonas Berg"``); name fields match whole trailing words of a name,
+case-insensitively (``person:berg`` finds "Jonas Berg"), or a prefix with ``*``.
+
+Terms are ANDed; ``OR`` joins its neighbours. Every user term reaches FTS5 as a
+quoted string (inner quotes doubled) and every SQL value as a bound parameter,
+so no input can cause a syntax error: bad input raises :class:`QueryError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MAX_TERMS = 40
+MAX_CHARS = 1000
+QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
+COLUMN_FIELDS = {"title": "title", "author": "authors", "outlet": "outlet"}
+ENTITY_FIELDS = {"person": ("PERSON",), "org": ("ORG",), "place": ("GPE", "LOC")}
+OTHER_FIELDS = ("quoted", "cites", "after", "before")
+FIELDS = {*COLUMN_FIELDS, *ENTITY_FIELDS, *OTHER_FIELDS}
+_FIELD_RE = re.compile(r"([A-Za-z]+):(.*)\Z", re.S)
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_NAME_TOP = "\U0010ffff"
+
+
+class QueryError(ValueError):
+    """A query that cannot be run, with a short message for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: ``match`` for FTS5 (None when only filters were given),
+    ``where`` SQL over the ``articles`` table aliased ``a``, with ``params``."""
+
+    match: str | None
+    where: tuple[str, ...] = ()
+    params: tuple[object, ...] = ()
+    words: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    field: str | None  # None for plain text
+    value: str
+    prefix: bool = False
+    negated: bool = False
+
+
+def quote_fts(value: str) -> str:
+    """``value`` as an FTS5 string literal (inner double quotes doubled)."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+def parse_query(text: str) -> Query:
+    """Parse user input; raises QueryError (never anything else) on bad input."""
+    if not isinstance(text, str):
+        raise QueryError("nothing to search for")
+    text = _clean(text)
+    if len(text) > MAX_CHARS:
+        raise QueryError(f"query too long (at most {MAX_CHARS} characters)")
+    groups = _group(_terms(text))
+    if sum(len(group) for group in groups) > MAX_TERMS:
+        raise QueryError(f"too many terms (at most {MAX_TERMS})")
+    match_parts: list[str] = []
+    excluded: list[str] = []
+    where: list[str] = []
+    params: list[object] = []
+    words: list[str] = []
+    for group in groups:
+        if len(group) == 1 and group[0].negated:
+            term = group[0]
+            if term.field is None or term.field in COLUMN_FIELDS:
+                excluded.append(_fts_atom(term))
+            else:
+                sql, values = _condition(term)
+                where.append(f"NOT ({sql})")
+                params.extend(values)
+            continue
+        if all(t.field is None or t.field in COLUMN_FIELDS for t in group):
+            match_parts.append(" OR ".join(_fts_atom(t) for t in group))
+            words.extend(t.value for t in group)
+            continue
+        alternatives = []
+        for term in group:
+            if term.field is None or term.field in COLUMN_FIELDS:
+                alternatives.append("a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+                params.append(_fts_atom(term))
+                words.append(term.value)
+            else:
+                sql, values = _condition(term)
+                alternatives.append(sql)
+                params.extend(values)
+        where.append("(" + " OR ".join(alternatives) + ")")
+    if not match_parts and not where:
+        raise QueryError("nothing to search for")
+    match = " AND ".join(f"({part})" for part in match_parts) or None
+    if excluded:
+        exclusion = " OR ".join(excluded)
+        if match:
+            match = f"({match}) NOT ({exclusion})"
+        else:
+            where.append("a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(exclusion)
+    return Query(match, tuple(where), tuple(params), tuple(words))
+
+
+def _clean(text: str) -> str:
+    """Control characters, lone surrogates and unassigned code points become spaces."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Cn", "Zl", "Zp") else ch for ch in text)
+
+
+def _terms(text: str) -> list[_Term | str]:
+    """Split input into terms and "OR" markers."""
+    out: list[_Term | str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        negated = text[i] == "-" and i + 1 < n and not text[i + 1].isspace()
+        if negated:
+            i += 1
+        if text[i] in QUOTES:
+            value, i = _quoted(text, i)
+            prefix = i < n and text[i] == "*"
+            i += prefix
+            _add(out, _Term(None, value, prefix, negated))
+            continue
+        start = i
+        while i < n and not text[i].isspace() and text[i] not in QUOTES:
+            i += 1
+        word = text[start:i]
+        found = _FIELD_RE.match(word)
+        name = found.group(1).lower() if found else None
+        if found and name in FIELDS:
+            value = found.group(2)
+            prefix = False
+            if not value and i < n and text[i] in QUOTES:
+                value, i = _quoted(text, i)
+                prefix = i < n and text[i] == "*"
+                i += prefix
+            elif value.endswith("*"):
+                value, prefix = value.rstrip("*"), True
+            if not value.strip():
+                raise QueryError(f"{name}: needs a value" if name not in ("after", "before")
+                                 else f"{name}: needs a date like 2024-03-01")
+            _add(out, _Term(name, value, prefix, negated))
+            continue
+        if word == "OR" and not negated:
+            out.append("OR")
+            continue
+        prefix = word.endswith("*")
+        _add(out, _Term(None, word.rstrip("*").replace("*", " "), prefix, negated))
+    return out
+
+
+def _quoted(text: str, i: int) -> tuple[str, int]:
+    """The quoted string opening at ``text[i]`` and the index after it (unclosed runs to the end)."""
+    close = QUOTES[text[i]]
+    end = text.find(close, i + 1)
+    if end < 0 and close != '"':
+        end = text.find('"', i + 1)
+    if end < 0:
+        return text[i + 1:], len(text)
+    return text[i + 1:end], end + 1
+
+
+def _add(out: list[_Term | str], term: _Term) -> None:
+    # Text without letters or digits tokenizes to nothing, which would match nothing.
+    if term.field in FIELDS - set(COLUMN_FIELDS) or any(ch.isalnum() for ch in term.value):
+        out.append(term)
+
+
+def _group(items: list[_Term | str]) -> list[list[_Term]]:
+    """OR-groups of terms (negated terms always stand alone)."""
+    groups: list[list[_Term]] = []
+    joining = False
+    for item in items:
+        if item == "OR":
+            joining = bool(groups) and not groups[-1][-1].negated
+            continue
+        assert isinstance(item, _Term)
+        if joining and not item.negated:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+        joining = False
+    return groups
+
+
+def _fts_atom(term: _Term) -> str:
+    atom = quote_fts(term.value) + (" *" if term.prefix else "")
+    if term.field in COLUMN_FIELDS:
+        return f"{COLUMN_FIELDS[term.field]} : {atom}"
+    return atom
+
+
+def _condition(term: _Term) -> tuple[str, list[object]]:
+    """SQL (over ``a``) and parameters for a field term that FTS5 does not handle."""
+    if term.field in ("after", "before"):
+        day = _date(term.field, term.value)
+        return ("a.date >= ?" if term.field == "after" else "a.date < ?"), [day]
+    norm = " ".join(term.value.casefold().split())
+    if term.prefix:
+        names, values = "SELECT norm FROM names WHERE form >= ? AND form < ?", [norm, norm + _NAME_TOP]
+    else:
+        names, values = "SELECT norm FROM names WHERE form = ?", [norm]
+    if term.field in ENTITY_FIELDS:
+        labels = ENTITY_FIELDS[term.field]
+        marks = ", ".join("?" * len(labels))
+        sql = f"a.doc IN (SELECT doc FROM entities WHERE label IN ({marks}) AND norm IN ({names}))"
+        return sql, [*labels, *values]
+    table = "quotes" if term.field == "quoted" else "citations"
+    return f"a.doc IN (SELECT doc FROM {table} WHERE norm IN ({names}))", values
+
+
+def _date(name: str, value: str) -> str:
+    found = _DATE_RE.match(value.strip())
+    if found:
+        year, month, day = found.groups()
+        try:
+            datetime.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            pass
+        else:
+            return found.group(0)
+    raise QueryError(f"{name}: needs a date like 2024-03-01")

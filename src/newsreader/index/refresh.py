@@ -1,0 +1,183 @@
+"""Bring an index up to date with its folder: stat, diff, parse what changed, write.
+
+Files are compared by (size, mtime_ns); new and changed ones are parsed and
+analysed (in worker processes when there are many), and the results written
+in batches, each its own transaction: killing the process at any point leaves
+a consistent index, and the next refresh picks up where this one stopped.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+
+from newsreader.library.model import Article, SkippedFile
+from newsreader.library.scanner import display_path
+
+from .extract import FileResult, extract_chunk, extract_file
+from .model import RefreshProgress, RefreshSummary
+from .walk import walk
+from .writer import AUTHOR_SEP, ArticleFactory, apply_results, delete_files, file_key
+
+#: More files than this to process and a refresh uses worker processes.
+POOL_THRESHOLD = 50
+#: A batch is committed after this many files or this many seconds.
+BATCH_FILES = 200
+BATCH_SECONDS = 0.5
+
+Progress = Callable[[RefreshProgress], None]
+Todo = tuple[str, int, int, "str | None"]
+
+
+def never() -> bool:
+    """The default ``should_stop``: run to the end."""
+    return False
+
+
+def refresh(
+    conn: sqlite3.Connection, root: Path, on_progress: Progress | None = None, should_stop: Callable[[], bool] = never
+) -> RefreshSummary:
+    """Update the index in ``conn`` from the folder ``root``; see the module docstring."""
+    started = time.perf_counter()
+    report = on_progress or (lambda progress: None)
+    entries = walk(root)
+    report(RefreshProgress("scanning", len(entries), len(entries)))
+    stored = {
+        row[0]: row[1:]
+        for row in conn.execute("SELECT path, size, mtime_ns, status, reasons, hash FROM files")
+    }
+    todo: list[Todo] = []
+    listed: list[FileResult] = []
+    seen: set[bytes] = set()
+    for entry in entries:
+        key = file_key(entry.rel)
+        seen.add(key)
+        old = stored.get(key)
+        same_stat = old is not None and old[0] == entry.size and old[1] == entry.mtime_ns
+        if entry.reason is not None:
+            if not (same_stat and old[2] == "listed" and old[3] == entry.reason):  # type: ignore[index]
+                listed.append(FileResult(entry.rel, entry.size, entry.mtime_ns, "listed", (entry.reason,), None, ()))
+        elif not (same_stat and old[2] != "listed"):  # type: ignore[index]
+            todo.append((entry.rel, entry.size, entry.mtime_ns, old[4] if old else None))
+    gone = [key for key in stored if key not in seen]
+    del stored, seen
+
+    make = ArticleFactory()
+    added_ids: set[str] = set()
+    removed_ids: set[str] = set()
+
+    def write(results: list[FileResult], gone_keys: list[bytes]) -> tuple[list[Article], list[Article]]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            removed = delete_files(conn, gone_keys, make)
+            added, replaced = apply_results(conn, results, make)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        removed += replaced
+        added_ids.update(a.id for a in added)
+        removed_ids.update(a.id for a in removed)
+        return added, removed
+
+    if gone or listed:
+        for start in range(0, max(len(gone), len(listed)), 1000):
+            added, removed = write(listed[start:start + 1000], gone[start:start + 1000])
+            report(RefreshProgress("removing", min(start + 1000, len(gone)), len(gone), tuple(added), tuple(removed)))
+
+    stopped = False
+    done = 0
+    batch: list[FileResult] = []
+    last = time.monotonic()
+    results = _results(os.fspath(root), todo, should_stop)
+    try:
+        for result in results:
+            batch.append(result)
+            stop = should_stop()
+            if stop or len(batch) >= BATCH_FILES or time.monotonic() - last >= BATCH_SECONDS:
+                added, removed = write(batch, [])
+                done += len(batch)
+                batch = []
+                last = time.monotonic()
+                report(RefreshProgress("indexing", done, len(todo), tuple(added), tuple(removed)))
+                if stop:
+                    stopped = True
+                    break
+        if batch:
+            added, removed = write(batch, [])
+            done += len(batch)
+            report(RefreshProgress("indexing", done, len(todo), tuple(added), tuple(removed)))
+    finally:
+        results.close()
+    stopped = stopped or done < len(todo)
+    report(RefreshProgress("done", done, len(todo)))
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    changed = len(added_ids & removed_ids)
+    return RefreshSummary(
+        added=len(added_ids) - changed,
+        changed=changed,
+        removed=len(removed_ids) - changed,
+        unchanged=total - len(added_ids),
+        skipped=tuple(skipped_files(conn)),
+        seconds=time.perf_counter() - started,
+        stopped=stopped,
+    )
+
+
+def skipped_files(conn: sqlite3.Connection) -> list[SkippedFile]:
+    """Every file the index remembers as skipped (or with skipped entries), by path."""
+    out: list[SkippedFile] = []
+    rows = conn.execute("SELECT path, reasons FROM files WHERE reasons IS NOT NULL ORDER BY path")
+    for path, reasons in rows:
+        shown = display_path(os.fsdecode(path))
+        out.extend(SkippedFile(shown, reason) for reason in reasons.split(AUTHOR_SEP))
+    return out
+
+
+def _results(root: str, todo: list[Todo], should_stop: Callable[[], bool]) -> Iterator[FileResult]:
+    """Each file's result, from worker processes when there are enough files."""
+    workers = os.cpu_count() or 1
+    if len(todo) <= POOL_THRESHOLD or workers < 2:
+        for item in todo:
+            if should_stop():
+                return
+            yield extract_file(root, *item)
+        return
+    yield from _pooled(root, todo, workers, should_stop)
+
+
+def _pooled(root: str, todo: list[Todo], workers: int, should_stop: Callable[[], bool]) -> Iterator[FileResult]:
+    size = max(4, min(32, len(todo) // (workers * 8)))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: dict[Future[list[FileResult]], list[Todo]] = {}
+    queue = iter(chunks)
+    try:
+        while True:
+            while len(pending) < workers * 3 and not should_stop():
+                chunk = next(queue, None)
+                if chunk is None:
+                    break
+                pending[executor.submit(extract_chunk, root, chunk)] = chunk
+            if not pending:
+                return
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                chunk = pending.pop(future)
+                try:
+                    results = future.result()
+                except Exception:  # noqa: BLE001 - a lost worker: do its files here
+                    results = [extract_file(root, *item) for item in chunk]
+                yield from results
+    finally:
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)

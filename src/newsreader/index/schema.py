@@ -1,0 +1,219 @@
+"""The index database: schema, versioning, and opening (rebuilding damaged files).
+
+One SQLite file per library (WAL mode, ``synchronous=NORMAL``). The schema is
+versioned with ``PRAGMA user_version``: a file of another version, or one
+SQLite reports as damaged, is deleted and created afresh; it is only a cache.
+
+Tables:
+
+* ``meta``: key/value facts (the library's root, when the last full refresh ended).
+* ``files``: every file the last refresh saw, keyed by its raw relative path
+  (bytes, so any file name fits), with size and mtime_ns (to skip unchanged
+  files), status (``indexed``, ``skipped`` after parsing, ``listed`` when
+  skipped without reading, e.g. an unsupported type) and skip reasons.
+* ``articles``: one row per article (``doc`` is the rowid shared with
+  ``texts``, ``fts`` and the analysis tables).
+* ``texts`` + ``fts``: the searchable text and its FTS5 index (external content).
+* ``entities``, ``quotes``, ``citations``: what analysis found, per article,
+  with casefolded ``norm`` keys indexed for "every article that names Z".
+* ``names``: each word-suffix of every norm key ("jonas berg" and "berg"), so
+  ``person:berg`` finds "Jonas Berg" with an index lookup.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    reasons TEXT,
+    hash TEXT
+);
+CREATE TABLE articles (
+    doc INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    file INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    entry INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    role TEXT,
+    outlet TEXT,
+    date TEXT,
+    url TEXT,
+    word_count INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX articles_file ON articles(file);
+CREATE INDEX articles_date ON articles(date);
+CREATE TABLE texts (
+    doc INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    outlet TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, body, authors, outlet,
+    content='texts', content_rowid='doc',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE entities (
+    doc INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    label TEXT NOT NULL,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX entities_norm ON entities(norm, label, doc);
+CREATE INDEX entities_doc ON entities(doc);
+CREATE TABLE quotes (
+    doc INTEGER NOT NULL,
+    speaker_key TEXT,
+    speaker TEXT,
+    norm TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX quotes_norm ON quotes(norm, doc);
+CREATE INDEX quotes_doc ON quotes(doc);
+CREATE TABLE citations (
+    doc INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE INDEX citations_norm ON citations(norm, doc);
+CREATE INDEX citations_doc ON citations(doc);
+CREATE TABLE names (
+    form TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (form, norm)
+) WITHOUT ROWID;
+"""
+
+# Files already checked with quick_check by this process: later opens (one per
+# UI worker thread) skip the O(size) check and stay cheap.
+_checked: set[str] = set()
+_lock = threading.Lock()
+
+
+class IndexUnavailable(Exception):
+    """The index file cannot be created or opened (e.g. the cache dir is read-only)."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the index at ``path``, creating or rebuilding it as needed; never
+    fails on a damaged or outdated file (it is replaced)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise IndexUnavailable(f"cannot create {path.parent}: {error.strerror or error}") from None
+    for _attempt in range(3):
+        conn = None
+        try:
+            conn = _open(path)
+            if _ready(conn, path):
+                return conn
+        except sqlite3.DatabaseError as error:
+            if conn is not None:
+                conn.close()
+            if not _damaged(error):
+                raise IndexUnavailable(f"cannot open index {path}: {error}") from None
+        else:
+            conn.close()
+        delete_database(path)
+    raise IndexUnavailable(f"cannot open index {path}")
+
+
+def delete_database(path: Path) -> None:
+    """Remove an index file and its WAL companions."""
+    with _lock:
+        _checked.discard(os.fspath(path))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(os.fspath(path) + suffix)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise IndexUnavailable(f"cannot remove damaged index {path}: {error.strerror}") from None
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """True when ``error`` says the file is damaged (not locked or busy)."""
+    return _damaged(error)
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(os.fspath(path), timeout=30.0, isolation_level=None, check_same_thread=True)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -32000")
+    return conn
+
+
+def _ready(conn: sqlite3.Connection, path: Path) -> bool:
+    """True when ``conn`` holds the current schema (creating it in an empty file)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        return _create(conn)
+    if version != SCHEMA_VERSION:
+        return False
+    key = os.fspath(path)
+    with _lock:
+        checked = key in _checked
+    if not checked:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return False
+        with _lock:
+            _checked.add(key)
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    return True
+
+
+def _create(conn: sqlite3.Connection) -> bool:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another thread or process may have created it while we waited.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                conn.execute("ROLLBACK")
+                return False
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _damaged(error: sqlite3.DatabaseError) -> bool:
+    if type(error) is sqlite3.DatabaseError:  # "file is not a database", "malformed"
+        return True
+    message = str(error).lower()
+    return "malformed" in message or "not a database" in message or "corrupt" in message

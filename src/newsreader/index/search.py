@@ -1,0 +1,104 @@
+"""Run parsed queries against the index: ranked hits with plain-text snippets."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsreader.library.model import Article
+
+from .extract import HIT_CLOSE, HIT_OPEN
+from .model import SearchHit
+from .query import Query
+from .writer import ARTICLE_COLUMNS, ArticleFactory
+
+#: bm25 weights for (title, body, authors, outlet).
+WEIGHTS = (8.0, 1.0, 4.0, 2.0)
+SNIPPET_TOKENS = 16
+ELLIPSIS = "…"
+_RANK = "bm25(fts, {}, {}, {}, {})".format(*WEIGHTS)
+
+
+def run_query(conn: sqlite3.Connection, query: Query, limit: int) -> list[SearchHit]:
+    """The best ``limit`` hits for ``query``: by bm25 when it has words, else newest first.
+
+    Raises sqlite3 errors as they come (the caller decides what to make of them).
+    """
+    limit = max(0, int(limit))
+    if limit == 0:
+        return []
+    where = "".join(f" AND {condition}" for condition in query.where)
+    if query.match is not None:
+        rows = conn.execute(
+            f"SELECT fts.rowid, {_RANK} AS rank FROM fts JOIN articles a ON a.doc = fts.rowid "
+            f"WHERE fts MATCH ?{where} ORDER BY rank LIMIT ?",
+            (query.match, *query.params, limit),
+        ).fetchall()
+    else:
+        rows = conn.execute(
+            f"SELECT a.doc, 0.0 FROM articles a WHERE 1{where} "
+            "ORDER BY a.date IS NULL, a.date DESC, a.path, a.entry LIMIT ?",
+            (*query.params, limit),
+        ).fetchall()
+    if not rows:
+        return []
+    docs = [doc for doc, _ in rows]
+    articles = _articles(conn, docs)
+    snippets = _snippets(conn, query.match, docs)
+    return [
+        SearchHit(articles[doc].id, -rank if rank else 0.0, snippets.get(doc, ()), articles[doc])
+        for doc, rank in rows
+        if doc in articles
+    ]
+
+
+def split_snippet(text: str) -> tuple[tuple[str, bool], ...]:
+    """Split an FTS5 snippet made with the private sentinels into (text, is_hit) pairs."""
+    pieces: list[tuple[str, bool]] = []
+    hit = False
+    start = 0
+    for index, char in enumerate(text):
+        if char == HIT_OPEN or char == HIT_CLOSE:
+            _push(pieces, text[start:index], hit)
+            hit = char == HIT_OPEN
+            start = index + 1
+    _push(pieces, text[start:], hit)
+    return tuple(pieces)
+
+
+def _push(pieces: list[tuple[str, bool]], text: str, hit: bool) -> None:
+    text = " ".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+    if not text:
+        return
+    if pieces and pieces[-1][1] == hit:
+        pieces[-1] = (pieces[-1][0] + text, hit)
+    else:
+        pieces.append((text, hit))
+
+
+def _articles(conn: sqlite3.Connection, docs: list[int]) -> dict[int, Article]:
+    make = ArticleFactory()
+    marks = ", ".join("?" * len(docs))
+    rows = conn.execute(f"SELECT doc, {ARTICLE_COLUMNS} FROM articles WHERE doc IN ({marks})", docs)
+    return {row[0]: make(row[1:]) for row in rows}
+
+
+def _snippets(conn: sqlite3.Connection, match: str | None, docs: list[int]) -> dict[int, tuple[tuple[str, bool], ...]]:
+    out: dict[int, tuple[tuple[str, bool], ...]] = {}
+    if match is None:
+        # No words to show in context: the opening of the body.
+        marks = ", ".join("?" * len(docs))
+        for doc, body in conn.execute(f"SELECT doc, substr(body, 1, 200) FROM texts WHERE doc IN ({marks})", docs):
+            opening = " ".join(body.split())
+            if len(opening) >= 160:
+                opening = opening[:160].rsplit(" ", 1)[0] + ELLIPSIS
+            out[doc] = split_snippet(opening)
+        return out
+    statement = (
+        f"SELECT snippet(fts, -1, '{HIT_OPEN}', '{HIT_CLOSE}', '{ELLIPSIS}', {SNIPPET_TOKENS}) "
+        "FROM fts WHERE fts MATCH ? AND rowid = ?"
+    )
+    for doc in docs:
+        row = conn.execute(statement, (match, doc)).fetchone()
+        if row and row[0]:
+            out[doc] = split_snippet(row[0])
+    return out
