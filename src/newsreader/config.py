@@ -342,11 +342,15 @@ def _write_user_file(path: Path, text: str) -> bool:
 
 
 def _apply(changes: dict[str, object]) -> bool:
-    path = config_path()
     try:
-        text, data, _trouble = _read_document(path)
-    except Exception:  # noqa: BLE001
+        return _apply_unguarded(changes)
+    except Exception:  # noqa: BLE001 - saving settings must never stop the app
         return False
+
+
+def _apply_unguarded(changes: dict[str, object]) -> bool:
+    path = config_path()
+    text, data, _trouble = _read_document(path)
     if data is None:
         return False  # never replace a file we cannot read or parse: the user must fix it
     pending = {}
