@@ -28,9 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-import platformdirs
-
-from newsreader.state import APP_NAME, HOME_ENV, atomic_write_text
+from newsreader.state import atomic_write_text, config_dir
 
 SortName = Literal["date", "title", "outlet"]
 SORT_CHOICES: tuple[SortName, ...] = ("date", "title", "outlet")
@@ -41,17 +39,9 @@ SETTINGS = ("theme", "default_sort", "highlight_entities", "highlight_quotes")
 KNOWN_KEYS = frozenset((*SETTINGS, "keys"))
 
 
-def _config_dir() -> Path:
-    # Same rule as the shared state.config_dir(), used until that one exists.
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home) / "config"
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
 def config_path() -> Path:
     """Where the config file lives (it may not exist)."""
-    return _config_dir() / CONFIG_NAME
+    return config_dir() / CONFIG_NAME
 
 
 @dataclass(frozen=True)
