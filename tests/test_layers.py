@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 DOMAIN_MODULES = ("newsreader.library", "newsreader.analysis", "newsreader.catalog", "newsreader.state",
+                  "newsreader.reading_state", "newsreader.config",
                   "newsreader.cli", "newsreader.index")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from enum import Enum
 
 from newsreader.library.model import Article
@@ -90,8 +91,12 @@ def build_view(
     terms: Sequence[str] = (),
     read_body: Callable[[Article], str] | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    only: AbstractSet[str] | None = None,
 ) -> list[Article] | None:
     """The articles to list: in ``outlet``, matching every term, sorted by ``order``.
+
+    ``only``, when given, keeps just the articles whose ids it holds (starred ones,
+    or those that name a chosen person).
 
     With ``read_body``, articles whose metadata does not match are searched in
     their body too (slow: it reads files, so callers run this in a worker).
@@ -101,7 +106,7 @@ def build_view(
     for count, article in enumerate(articles):
         if count % 2048 == 0 and should_stop():
             return None
-        if not in_outlet(article, outlet):
+        if not in_outlet(article, outlet) or (only is not None and article.id not in only):
             continue
         if matches(article, terms):
             chosen.append(article)

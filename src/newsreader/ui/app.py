@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from time import monotonic
 
@@ -16,11 +16,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
+from dataclasses import replace
+
 from newsreader import catalog
+from newsreader.config import load_config, save_settings, set_theme
+from newsreader.reading_state import ReadingState, state_file
 from newsreader.library.errors import LibraryError
 from newsreader.library.model import Article, SkippedFile
 from newsreader.state import load_recent, save_recent
-from newsreader.ui.messages import ArticleFailed, ArticleLoaded, ScanBatch, ViewReady
+from newsreader.ui.messages import ArticleFailed, ArticleLoaded, ScanBatch, StateLoaded, ViewReady
 from newsreader.ui.reading_layout import Focus
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.find_bar import FindBar
@@ -41,29 +45,41 @@ class NewsreaderApp(App[None]):
     CSS_PATH = Path(__file__).parent / "newsreader.tcss"
     TITLE = "newsreader"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "filter", "Filter"),
-        Binding("o", "open_folder", "Open folder"),
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("e", "toggle_entities", "Entities"),
-        Binding("u", "toggle_quotes", "Quotes"),
-        Binding("x", "show_skipped", "Skipped files", show=False),
-        Binding("b", "toggle_sidebar", "Sidebar", show=False),
-        Binding("z", "zen", "Zen", show=False),
-        Binding("ctrl+f", "find", "Find in article"),
-        Binding("f3", "find_step(1)", "Next match", show=False),
-        Binding("shift+f3", "find_step(-1)", "Previous match", show=False),
-        Binding("escape", "back", "Back", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("o", "open_folder", "Open folder", id="open_folder"),
+        Binding("s", "cycle_sort", "Sort", id="cycle_sort"),
+        Binding("e", "toggle_entities", "Entities", id="toggle_entities"),
+        Binding("u", "toggle_quotes", "Quotes", id="toggle_quotes"),
+        Binding("r", "toggle_read", "Read/unread", show=False, id="toggle_read"),
+        Binding("asterisk", "toggle_star", "Star", show=False, id="toggle_star"),
+        Binding("S", "starred_only", "Starred only", show=False, id="starred_only"),
+        Binding("x", "show_skipped", "Skipped files", show=False, id="show_skipped"),
+        Binding("b", "toggle_sidebar", "Sidebar", show=False, id="toggle_sidebar"),
+        Binding("z", "zen", "Zen", show=False, id="zen"),
+        Binding("ctrl+f", "find", "Find in article", id="find"),
+        Binding("f3", "find_step(1)", "Next match", show=False, id="find_next"),
+        Binding("shift+f3", "find_step(-1)", "Previous match", show=False, id="find_previous"),
+        Binding("escape", "back", "Back", show=False, id="back"),
     ]
 
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.root = root.resolve()
+        # The three panes, kept as attributes: the app talks to them all the time.
+        self.sidebar = SourcesSidebar(id="sidebar")
+        self.article_list = ArticleList(id="articles")
+        self.reader = ReadingPane(id="reader")
+        self.config = load_config()
+        self.reading = ReadingState(self.root, state_file(self.root))
+        self.starred_only = False
+        self._restore_pending = False
+        self._pending_scroll: int | None = None
         self.articles: list[Article] = []
         self.skipped: list[SkippedFile] = []
         self.outlets: Counter[str] = Counter()
-        self.sort_order = catalog.SortOrder.DATE
+        self.sort_order = catalog.SortOrder(self.config.default_sort)
         self.outlet_filter: str | None = None
         self.query_text = ""
         self.scanning = True  # the first scan starts right after the first paint
@@ -75,31 +91,17 @@ class NewsreaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
         with Horizontal(id="main"):
-            yield SourcesSidebar(id="sidebar")
+            yield self.sidebar
             with Vertical(id="list-pane"):
                 yield Input(placeholder="Filter: words in title, author, outlet or body", id="filter")
-                yield ArticleList(id="articles")
+                yield self.article_list
             with Vertical(id="reader-column"):
-                yield ReadingPane(id="reader")
+                yield self.reader
                 yield FindBar(id="find-bar")
         yield Footer()
 
-    @property
-    def article_list(self) -> ArticleList:
-        """The list pane."""
-        return self.query_one(ArticleList)
-
-    @property
-    def reader(self) -> ReadingPane:
-        """The reading pane."""
-        return self.query_one(ReadingPane)
-
-    @property
-    def sidebar(self) -> SourcesSidebar:
-        """The sources sidebar."""
-        return self.query_one(SourcesSidebar)
-
     def on_mount(self) -> None:
+        self._apply_config()
         self.query_one("#sidebar").border_title = "Sources"
         self.reader.border_title = "Article"
         self._update_list_title()
@@ -109,6 +111,36 @@ class NewsreaderApp(App[None]):
         # with the first frame for the interpreter.
         self.call_after_refresh(self.open_library, self.root)
 
+    def _apply_config(self) -> None:
+        config = self.config
+        if config.problem:
+            self.notify(config.problem, severity="warning", markup=False, timeout=8)
+        if config.theme in self.available_themes:
+            self.theme = config.theme
+        else:
+            self.notify(f"Unknown theme {config.theme!r} in the config file; using the default.",
+                        severity="warning", markup=False)
+        self.reader.show_entities = config.highlight_entities
+        self.reader.show_quotes = config.highlight_quotes
+        known = {binding.id for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id}
+        unknown = sorted(set(config.keys) - known)
+        if unknown:
+            self.notify(f"Unknown actions in [keys] of the config file: {', '.join(unknown)}",
+                        severity="warning", markup=False)
+        self.set_keymap({name: keys for name, keys in config.keys.items() if name in known})
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme chosen from the command palette."""
+        if self.is_mounted and theme != self.config.theme:
+            self.config = replace(self.config, theme=theme)
+            self._save_settings(lambda: set_theme(theme))
+
+    @work(thread=True, group="settings")
+    def _save_settings(self, save: Callable[[], bool]) -> None:
+        if not save():
+            self.call_from_thread(self.notify, "Could not save settings (see the config file).",
+                                  severity="warning", markup=False)
+
     def on_resize(self) -> None:
         width = self.size.width
         self.screen.set_class(width < NARROW_WIDTH, "-narrow")
@@ -117,12 +149,15 @@ class NewsreaderApp(App[None]):
     # -- the library --------------------------------------------------------------
     def open_library(self, root: Path) -> None:
         """Replace the current library with ``root`` and scan it in the background."""
+        self._remember_position()
+        self._save_reading(self.reading)
         self.root = root.resolve()
         self.generation += 1
         self.articles, self.skipped, self.outlets = [], [], Counter()
-        self.outlet_filter, self.query_text = None, ""
+        self.outlet_filter, self.query_text, self.starred_only = None, "", False
         self.query_one("#filter", Input).value = ""
-        self.article_list.read_ids.clear()
+        self._use_reading_state(ReadingState(self.root, state_file(self.root)))
+        self._restore_pending = True
         self.article_list.set_articles([])
         self.reader.show(None)
         self.sidebar.set_article(None)
@@ -138,6 +173,7 @@ class NewsreaderApp(App[None]):
         recent = load_recent()
         recent.touch(root)
         save_recent(recent)
+        self.post_message(StateLoaded(generation, ReadingState.load(root)))
         worker = get_current_worker()
         articles: list[Article] = []
         skipped: list[SkippedFile] = []
@@ -164,32 +200,73 @@ class NewsreaderApp(App[None]):
         if message.done:
             self._refresh_view_if_dirty()
 
+    def on_state_loaded(self, message: StateLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        if message.state.problem:
+            self.notify(message.state.problem, severity="warning", markup=False, timeout=8)
+        self._use_reading_state(message.state)
+        self._restore_last_article()
+
+    def _use_reading_state(self, state: ReadingState) -> None:
+        self.reading = state
+        self.article_list.read_ids = state.read_ids
+        self.article_list.starred_ids = state.starred_ids
+        self.article_list.refresh()
+        self._refresh_outlets()
+
+    def _restore_last_article(self) -> None:
+        """Reopen the article the reader had open last time, once it is listed."""
+        wanted = self.reading.last_article
+        if not self._restore_pending or wanted is None:
+            return
+        index = self.article_list.index_of(wanted)
+        if index is None:
+            if not self.scanning:
+                self._restore_pending = False
+            return
+        self._restore_pending = False
+        self._pending_scroll = self.reading.last_scroll
+        self.article_list.move_to(index)
+        self.open_article(self.article_list.articles[index])
+
+    @work(thread=True, group="save-state")
+    def _save_reading(self, state: ReadingState) -> None:
+        if state.dirty and not state.save():
+            self.call_from_thread(self.notify, "Could not save reading state.", severity="warning", markup=False)
+
+    def _remember_position(self) -> None:
+        if self.reader.document is not None:
+            self.reading.remember_position(self.reader.document.article.id, round(self.reader.scroll_offset.y))
+
     def _refresh_outlets(self) -> None:
         outlets = sorted(self.outlets.items(), key=lambda item: (-item[1], item[0].casefold()))
-        self.sidebar.set_outlets(outlets, len(self.articles), self.outlet_filter)
+        self.sidebar.set_outlets(outlets, len(self.articles), self.outlet_filter,
+                                 len(self.reading.starred_ids), self.starred_only)
 
     # -- the view (filter + sort), computed in a worker -----------------------------
     def _refresh_view_if_dirty(self) -> None:
         if self._view_dirty:
             self._view_dirty = False
+            only = frozenset(self.reading.starred_ids) if self.starred_only else None
             self._build_view(list(self.articles), self.sort_order, self.outlet_filter,
-                             catalog.query_terms(self.query_text), self.generation)
+                             catalog.query_terms(self.query_text), self.generation, only)
 
     @work(thread=True, exclusive=True, group="view")
     def _build_view(self, articles: list[Article], order: catalog.SortOrder, outlet: str | None,
-                    terms: list[str], generation: int) -> None:
+                    terms: list[str], generation: int, only: frozenset[str] | None) -> None:
         worker = get_current_worker()
         root = self.root
 
         def stop() -> bool:
             return worker.is_cancelled
 
-        view = catalog.build_view(articles, order, outlet, terms, should_stop=stop)
+        view = catalog.build_view(articles, order, outlet, terms, should_stop=stop, only=only)
         if view is None:
             return
         self.post_message(ViewReady(generation, view, complete=not terms))
         if terms:
-            view = catalog.build_view(articles, order, outlet, terms, lambda a: _body_or_empty(root, a), stop)
+            view = catalog.build_view(articles, order, outlet, terms, lambda a: _body_or_empty(root, a), stop, only)
             if view is not None:
                 self.post_message(ViewReady(generation, view, complete=True))
 
@@ -200,6 +277,7 @@ class NewsreaderApp(App[None]):
         self._view_complete = message.complete
         self.article_list.set_articles(message.articles, keep_id=current.id if current else None)
         self._update_status()
+        self._restore_last_article()
 
     def _update_status(self) -> None:
         busy = ""
@@ -207,15 +285,17 @@ class NewsreaderApp(App[None]):
             busy = f"scanning… {len(self.articles):,} articles"
         elif not self._view_complete:
             busy = "searching article bodies…"
-        read = len(self.article_list.read_ids)
+        read = self.reading.read_ids
+        unread = sum(1 for article in self.articles if article.id not in read)
         self.query_one(TitleBar).show_status(LibraryStatus(
-            self.root, len(self.articles), self.article_list.row_count, max(len(self.articles) - read, 0),
-            len(self.skipped), busy))
+            self.root, len(self.articles), self.article_list.row_count, unread, len(self.skipped), busy))
 
     def _update_list_title(self) -> None:
         title = f"Articles · {self.sort_order.label}"
         if self.outlet_filter:
             title += " · outlet filter"
+        if self.starred_only:
+            title += " · starred"
         if self.query_text:
             title += " · filtered"
         self.query_one("#list-pane").border_title = title
@@ -233,6 +313,10 @@ class NewsreaderApp(App[None]):
 
     def open_article(self, article: Article) -> None:
         """Read and analyse ``article`` in a worker, then show it."""
+        self._remember_position()
+        self.reading.mark_read(article.id)
+        self.reading.remember_position(article.id, 0)
+        self._save_reading(self.reading)
         self.article_list.set_open(article.id)
         self.screen.add_class("-reading")
         self.reader.focus()
@@ -257,6 +341,9 @@ class NewsreaderApp(App[None]):
         self.reader.show(message.document, message.analysis)
         self.reader.border_title = Content(message.document.article.title)
         self.sidebar.set_article(message.analysis)
+        if self._pending_scroll:
+            self.reader.call_after_refresh(self.reader.scroll_to, y=self._pending_scroll, animate=False)
+        self._pending_scroll = None
 
     def on_article_failed(self, message: ArticleFailed) -> None:
         self.notify(f"Cannot open {message.article.path}: {message.reason}", severity="error",
@@ -312,6 +399,8 @@ class NewsreaderApp(App[None]):
             self.article_list.focus()
         elif self.outlet_filter is not None:
             self.on_sources_sidebar_outlet_chosen(SourcesSidebar.OutletChosen(None))
+        elif self.starred_only:
+            self.action_starred_only()
 
     # -- find in article ----------------------------------------------------------
     def action_find(self) -> None:
@@ -345,12 +434,51 @@ class NewsreaderApp(App[None]):
         self._view_changed()
 
     def action_toggle_entities(self) -> None:
-        """Switch entity highlighting on or off."""
+        """Switch entity highlighting on or off (remembered)."""
         self.reader.set_highlights(entities=not self.reader.show_entities)
+        self.config = replace(self.config, highlight_entities=self.reader.show_entities)
+        self._save_settings(lambda config=self.config: save_settings(config))
 
     def action_toggle_quotes(self) -> None:
-        """Switch quotation highlighting on or off."""
+        """Switch quotation highlighting on or off (remembered)."""
         self.reader.set_highlights(quotes=not self.reader.show_quotes)
+        self.config = replace(self.config, highlight_quotes=self.reader.show_quotes)
+        self._save_settings(lambda config=self.config: save_settings(config))
+
+    def _target_article(self) -> Article | None:
+        """The article a read/star key acts on: the one being read, else the one under the cursor."""
+        if self.focused is self.reader and self.reader.document is not None:
+            return self.reader.document.article
+        return self.article_list.current
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read or unread."""
+        article = self._target_article()
+        if article is not None:
+            self.reading.toggle_read(article.id)
+            self.article_list.refresh_article(article.id)
+            self._save_reading(self.reading)
+            self._update_status()
+
+    def action_toggle_star(self) -> None:
+        """Star or unstar the article."""
+        article = self._target_article()
+        if article is not None:
+            self.reading.toggle_star(article.id)
+            self.article_list.refresh_article(article.id)
+            self._save_reading(self.reading)
+            self._refresh_outlets()
+            if self.starred_only:
+                self._view_changed()
+
+    def action_starred_only(self) -> None:
+        """Show only starred articles, or all again."""
+        self.starred_only = not self.starred_only
+        self._refresh_outlets()
+        self._view_changed()
+
+    def on_sources_sidebar_starred_chosen(self) -> None:
+        self.action_starred_only()
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sources sidebar (it folds away on narrow terminals)."""
@@ -386,6 +514,12 @@ class NewsreaderApp(App[None]):
             if path is not None:
                 self.open_library(path)
         self.push_screen(OpenFolderScreen(load_recent().paths, self.root.parent), chosen)
+
+    def on_unmount(self) -> None:
+        """Keep the reading position for next time (synchronously: the app is closing)."""
+        self._remember_position()
+        if self.reading.dirty:
+            self.reading.save()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Put every action of the app in the command palette."""

@@ -6,6 +6,7 @@ from textual.message import Message
 
 from newsreader.analysis import Analysis
 from newsreader.library.model import Article, ArticleText, SkippedFile
+from newsreader.reading_state import ReadingState
 
 
 class ScanBatch(Message):
@@ -45,3 +46,12 @@ class ArticleFailed(Message):
         super().__init__()
         self.article = article
         self.reason = reason
+
+
+class StateLoaded(Message):
+    """The reading state of the library being opened was read from disk."""
+
+    def __init__(self, generation: int, state: ReadingState) -> None:
+        super().__init__()
+        self.generation = generation
+        self.state = state

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from rich.segment import Segment
 from rich.style import Style
@@ -13,6 +13,8 @@ from newsreader.ui.widgets.cells import fit, fit_right, short_date, word_count_l
 from newsreader.ui.widgets.row_list import RowList
 
 UNREAD_MARK = "●"
+STAR_MARK = "★"
+NOTHING: frozenset[str] = frozenset()
 
 
 class ArticleList(RowList):
@@ -22,6 +24,7 @@ class ArticleList(RowList):
         "article-list--open",
         "article-list--unread",
         "article-list--meta",
+        "article-list--star",
     }
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -29,7 +32,9 @@ class ArticleList(RowList):
         self._articles: Sequence[Article] = ()
         self._positions: dict[str, int] = {}
         self.open_id: str | None = None
-        self.read_ids: set[str] = set()
+        # Live views of the reading state, handed down by the app.
+        self.read_ids: Set[str] = NOTHING
+        self.starred_ids: Set[str] = NOTHING
 
     @property
     def articles(self) -> Sequence[Article]:
@@ -55,12 +60,14 @@ class ArticleList(RowList):
         """Mark the article being read (highlighted even without focus)."""
         previous = self.open_id
         self.open_id = article_id
-        if article_id is not None:
-            self.read_ids.add(article_id)
-        for key in (previous, article_id):
-            index = self.index_of(key) if key else None
-            if index is not None:
-                self.refresh_row(index)
+        self.refresh_article(previous)
+        self.refresh_article(article_id)
+
+    def refresh_article(self, article_id: str | None) -> None:
+        """Redraw the row of ``article_id`` (its read or starred mark changed)."""
+        index = self.index_of(article_id) if article_id else None
+        if index is not None:
+            self.refresh_row(index)
 
     @property
     def current(self) -> Article | None:
@@ -80,7 +87,9 @@ class ArticleList(RowList):
         meta = base + self.get_component_rich_style("article-list--meta")
         unread = article.id not in self.read_ids
         mark_style = base + self.get_component_rich_style("article-list--unread")
-        segments = [Segment(f" {UNREAD_MARK if unread else ' '} ", mark_style)]
+        star_style = base + self.get_component_rich_style("article-list--star")
+        star = STAR_MARK if article.id in self.starred_ids else " "
+        segments = [Segment(f" {UNREAD_MARK if unread else ' '}", mark_style), Segment(f"{star} ", star_style)]
         # Narrow panes drop the least useful columns first: length, then date, then outlet.
         columns: list[str] = []
         if width >= 40:
@@ -89,7 +98,7 @@ class ArticleList(RowList):
             columns.append(" " + fit_right(short_date(article.date), 11))
         if width >= 72:
             columns.append(" " + fit_right(word_count_label(article.word_count), 6))
-        title_width = width - 4 - sum(len(column) for column in columns)
+        title_width = width - 5 - sum(len(column) for column in columns)
         title_style = base + Style(bold=True) if unread else base
         segments.append(Segment(fit(article.title, max(title_width, 0)), title_style))
         segments.extend(Segment(column, meta) for column in columns)

@@ -73,6 +73,9 @@ class SourcesSidebar(RowList):
             super().__init__()
             self.outlet = outlet
 
+    class StarredChosen(Message):
+        """The reader toggled the starred-only shelf."""
+
     class FocusChosen(Message):
         """The reader chose an entity, speaker or source of the open article."""
 
@@ -87,11 +90,16 @@ class SourcesSidebar(RowList):
         self._rows: list[SidebarRow] = []
         self.active_outlet: str | None = None
         self.active_focus: str | None = None
+        self.starred_only = False
 
-    def set_outlets(self, outlets: list[tuple[str, int]], total: int, active: str | None) -> None:
-        """Show the library's outlets with their article counts."""
+    def set_outlets(self, outlets: list[tuple[str, int]], total: int, active: str | None,
+                    starred: int = 0, starred_only: bool = False) -> None:
+        """Show the library's outlets with their article counts (and the starred shelf)."""
         self.active_outlet = active
+        self.starred_only = starred_only
         rows = [SidebarRow("OUTLETS"), SidebarRow("All", total, "outlet", None)]
+        if starred or starred_only:
+            rows.append(SidebarRow("★ Starred", starred, "starred", "starred"))
         rows.extend(SidebarRow(display_outlet(name), count, "outlet", name) for name, count in outlets)
         self._outlet_rows = rows
         self._rebuild()
@@ -111,7 +119,7 @@ class SourcesSidebar(RowList):
         return len(self._rows)
 
     def can_choose(self, index: int) -> bool:
-        return self._rows[index].kind in ("outlet", "entity", "source")
+        return self._rows[index].kind in ("outlet", "starred", "entity", "source")
 
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         row = self._rows[index]
@@ -119,8 +127,9 @@ class SourcesSidebar(RowList):
             style = base + self.get_component_rich_style(f"sidebar--{row.kind}")
             indent = " " if row.kind == "heading" else "  "
             return [Segment(fit(indent + row.label, width), style)]
-        active = (row.kind == "outlet" and row.value == self.active_outlet) or (
-            row.kind != "outlet" and row.value is not None and row.value == self.active_focus)
+        active = ((row.kind == "outlet" and row.value == self.active_outlet)
+                  or (row.kind == "starred" and self.starred_only)
+                  or (row.kind in ("entity", "source") and row.value == self.active_focus))
         marker = "▸ " if active else "  "
         label_style = base + (self.get_component_rich_style(f"sidebar--{row.style}") if row.style else Style())
         if active:
@@ -140,6 +149,8 @@ class SourcesSidebar(RowList):
         if row.kind == "outlet":
             outlet = None if row.value == self.active_outlet else row.value
             self.post_message(self.OutletChosen(outlet))
+        elif row.kind == "starred":
+            self.post_message(self.StarredChosen())
         elif row.value is not None:
             same = row.value == self.active_focus
             self.active_focus = None if same else row.value
