@@ -24,7 +24,8 @@ NEWS = {
     ),
     "town/mill.txt": (
         "By Tomas Varga. Media: Riversidepost\n"
-        "The council voted to reopen the old mill on the Vessa river as a museum of storms and floods.\n"
+        "The council voted to reopen the old mill on the Vessa river as a museum.\n"
+        "It will tell the story of the storms and floods that shaped the valley.\n"
     ),
     "town/empty.txt": "",
     "town/scan.pdf": "%PDF-1.4",

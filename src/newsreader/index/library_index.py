@@ -14,7 +14,7 @@ from . import refresh as refreshing
 from .location import index_path, resolve_root
 from .model import RefreshProgress, RefreshSummary, SearchHit
 from .query import QueryError, parse_query
-from .schema import connect, delete_database, is_damage
+from .schema import connect, delete_database, is_damage, verify
 from .search import run_query
 from .writer import ARTICLE_COLUMNS, ArticleFactory, norm_key
 
@@ -45,6 +45,9 @@ class LibraryIndex:
     @classmethod
     def open(cls, root: Path) -> LibraryIndex:
         """Open (creating, or rebuilding if damaged or outdated) the index of ``root``.
+
+        Cheap: the full integrity check waits for the first refresh in this
+        process; damage met while reading empties the index instead of raising.
 
         Raises IndexUnavailable when the cache folder cannot be written.
         """
@@ -101,6 +104,8 @@ class LibraryIndex:
 
         Raises LibraryError if the folder cannot be read.
         """
+        if not verify(self._conn, self.path):
+            self._rebuild()
         try:
             summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
         except sqlite3.DatabaseError as error:

@@ -39,7 +39,9 @@ class QueryError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Query:
     """A parsed query: ``match`` for FTS5 (None when only filters were given),
-    ``where`` SQL over the ``articles`` table aliased ``a``, with ``params``."""
+    ``where`` SQL conditions with ``params``. Conditions name the article's rowid
+    ``{doc}``, to be formatted in by the caller, and only that: each tests it
+    against an indexed subquery, so no join is needed."""
 
     match: str | None
     where: tuple[str, ...] = ()
@@ -92,7 +94,7 @@ def parse_query(text: str) -> Query:
         alternatives = []
         for term in group:
             if term.field is None or term.field in COLUMN_FIELDS:
-                alternatives.append("a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+                alternatives.append("{doc} IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 params.append(_fts_atom(term))
                 words.append(term.value)
             else:
@@ -108,7 +110,7 @@ def parse_query(text: str) -> Query:
         if match:
             match = f"({match}) NOT ({exclusion})"
         else:
-            where.append("a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            where.append("{doc} NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
             params.append(exclusion)
     return Query(match, tuple(where), tuple(params), tuple(words))
 
@@ -208,7 +210,8 @@ def _condition(term: _Term) -> tuple[str, list[object]]:
     """SQL (over ``a``) and parameters for a field term that FTS5 does not handle."""
     if term.field in ("after", "before"):
         day = _date(term.field, term.value)
-        return ("a.date >= ?" if term.field == "after" else "a.date < ?"), [day]
+        test = ">=" if term.field == "after" else "<"
+        return f"{{doc}} IN (SELECT doc FROM articles WHERE date {test} ?)", [day]
     norm = " ".join(term.value.casefold().split())
     if term.prefix:
         names, values = "SELECT norm FROM names WHERE form >= ? AND form < ?", [norm, norm + _NAME_TOP]
@@ -217,10 +220,10 @@ def _condition(term: _Term) -> tuple[str, list[object]]:
     if term.field in ENTITY_FIELDS:
         labels = ENTITY_FIELDS[term.field]
         marks = ", ".join("?" * len(labels))
-        sql = f"a.doc IN (SELECT doc FROM entities WHERE label IN ({marks}) AND norm IN ({names}))"
+        sql = f"{{doc}} IN (SELECT doc FROM entities WHERE label IN ({marks}) AND norm IN ({names}))"
         return sql, [*labels, *values]
     table = "quotes" if term.field == "quoted" else "citations"
-    return f"a.doc IN (SELECT doc FROM {table} WHERE norm IN ({names}))", values
+    return f"{{doc}} IN (SELECT doc FROM {table} WHERE norm IN ({names}))", values
 
 
 def _date(name: str, value: str) -> str:

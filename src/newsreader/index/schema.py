@@ -108,8 +108,7 @@ CREATE TABLE names (
 ) WITHOUT ROWID;
 """
 
-# Files already checked with quick_check by this process: later opens (one per
-# UI worker thread) skip the O(size) check and stay cheap.
+# Files already checked with quick_check by this process (see verify).
 _checked: set[str] = set()
 _lock = threading.Lock()
 
@@ -140,6 +139,25 @@ def connect(path: Path) -> sqlite3.Connection:
             conn.close()
         delete_database(path)
     raise IndexUnavailable(f"cannot open index {path}")
+
+
+def verify(conn: sqlite3.Connection, path: Path) -> bool:
+    """Run ``PRAGMA quick_check`` once per process per file (it reads the whole
+    file, ~1.5 s for 100,000 articles): False when the file is damaged."""
+    key = os.fspath(path)
+    with _lock:
+        if key in _checked:
+            return True
+    try:
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError as error:
+        if not _damaged(error):
+            raise
+        return False
+    if ok:
+        with _lock:
+            _checked.add(key)
+    return ok
 
 
 def delete_database(path: Path) -> None:
@@ -176,14 +194,7 @@ def _ready(conn: sqlite3.Connection, path: Path) -> bool:
         return _create(conn)
     if version != SCHEMA_VERSION:
         return False
-    key = os.fspath(path)
-    with _lock:
-        checked = key in _checked
-    if not checked:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            return False
-        with _lock:
-            _checked.add(key)
+    conn.execute("SELECT count(*) FROM meta").fetchone()  # the schema parses
     if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
     return True

@@ -11,10 +11,10 @@ from .model import SearchHit
 from .query import Query
 from .writer import ARTICLE_COLUMNS, ArticleFactory
 
-#: A query matching more articles than this ranks the RANK_WINDOW most recently
-#: indexed of them (new files get higher rowids): bm25 costs ~0.7 us per match,
-#: so this bounds a search over any library to ~20 ms of ranking.
-RANK_WINDOW = 20_000
+#: A query matching more articles than this ranks only the RANK_WINDOW most
+#: recently indexed of them (new files get higher rowids): bm25 costs ~1 us per
+#: match (more for phrases), so this bounds the ranking of any search to ~5-20 ms.
+RANK_WINDOW = 5_000
 #: bm25 weights for (title, body, authors, outlet).
 WEIGHTS = (8.0, 1.0, 4.0, 2.0)
 SNIPPET_TOKENS = 16
@@ -25,18 +25,21 @@ _RANK = "bm25(fts, {}, {}, {}, {})".format(*WEIGHTS)
 def run_query(conn: sqlite3.Connection, query: Query, limit: int) -> list[SearchHit]:
     """The best ``limit`` hits for ``query``: by bm25 when it has words, else newest first.
 
-    Raises sqlite3 errors as they come (the caller decides what to make of them).
+    Hits without words to rank (only field filters) come newest first, undated
+    last. Raises sqlite3 errors as they come (the caller decides what to make of them).
     """
     limit = max(0, int(limit))
     if limit == 0:
         return []
-    where = "".join(f" AND {condition}" for condition in query.where)
     if query.match is not None:
-        source = "fts JOIN articles a ON a.doc = fts.rowid" if where else "fts"
-        params = (query.match, *query.params)
+        # Conditions test fts.rowid directly ("+" keeps SQLite from turning an IN
+        # list into one FTS5 lookup per value).
+        doc = "+fts.rowid"
+        source = "fts"
+        where = "".join(f" AND {condition.format(doc=doc)}" for condition in query.where)
         floor = conn.execute(
             f"SELECT fts.rowid FROM {source} WHERE fts MATCH ?{where} ORDER BY fts.rowid DESC LIMIT 1 OFFSET ?",
-            (*params, RANK_WINDOW),
+            (query.match, *query.params, RANK_WINDOW),
         ).fetchone()
         rows = conn.execute(
             f"SELECT fts.rowid, {_RANK} AS rank FROM {source} "
@@ -44,9 +47,12 @@ def run_query(conn: sqlite3.Connection, query: Query, limit: int) -> list[Search
             (query.match, floor[0] if floor else 0, *query.params, limit),
         ).fetchall()
     else:
+        # Walk the date index newest first, testing each article against the
+        # filters' subqueries (built once): no sort of a large match.
+        where = "".join(f" AND {condition.format(doc='+a.doc')}" for condition in query.where)
         rows = conn.execute(
-            f"SELECT a.doc, 0.0 FROM articles a WHERE 1{where} "
-            "ORDER BY a.date IS NULL, a.date DESC, a.path, a.entry LIMIT ?",
+            f"SELECT a.doc, 0.0 FROM articles a INDEXED BY articles_date WHERE 1{where} "
+            "ORDER BY a.date DESC, a.doc DESC LIMIT ?",  # the date index's order: no sort
             (*query.params, limit),
         ).fetchall()
     if not rows:
@@ -76,7 +82,8 @@ def split_snippet(text: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _push(pieces: list[tuple[str, bool]], text: str, hit: bool) -> None:
-    text = " ".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     if not text:
         return
     if pieces and pieces[-1][1] == hit:
