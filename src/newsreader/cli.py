@@ -10,7 +10,7 @@ from pathlib import Path
 
 from newsreader import __version__
 
-SUBCOMMANDS = ("analyze",)
+SUBCOMMANDS = ("analyze", "index", "search", "export")
 
 
 def bundled_samples() -> Path:
@@ -49,7 +49,8 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="Read a folder of news articles in the terminal: entities, quotes and sources highlighted.",
-        epilog="Other commands: 'newsreader analyze FILE [--json]'. "
+        epilog="Other commands: 'newsreader analyze FILE [--json]', 'newsreader index PATH', "
+        "'newsreader search PATH QUERY [--json]', 'newsreader export PATH --format jsonl|csv'. "
         "With no PATH, opens the last library used, else the bundled samples.",
     )
     parser.add_argument("path", nargs="?", type=Path, help="folder of articles (.txt, .md, .json, .jsonl, .csv)")
@@ -111,5 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "analyze":
         options = _analyze_parser().parse_args(args[1:])
         return run_analyze(options.file, options.json)
+    if args and args[0] in ("index", "search", "export"):
+        from newsreader.index.commands import run_command
+
+        return run_command(args[0], args[1:])
     options = _app_parser().parse_args(args)
     return run_app(options.path)

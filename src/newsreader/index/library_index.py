@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from newsreader.library.model import Article, SkippedFile
 
@@ -86,6 +87,12 @@ class LibraryIndex:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         norm = norm_key(key)
         return self._read(lambda c: [(i, n) for i, n in c.execute(KINDS[kind], (norm,))]) or []
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every article as an export record (see :mod:`newsreader.index.export`)."""
+        from .export import iter_records
+
+        return iter_records(self._conn)
 
     @property
     def last_refresh(self) -> float | None:
