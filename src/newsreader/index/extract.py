@@ -15,6 +15,7 @@ from newsreader.analysis import analyze
 from newsreader.analysis.model import NUMBER_LABELS
 from newsreader.library.assemble import count_words
 from newsreader.library.errors import ParseError
+from newsreader.library.model import ParsedArticle
 from newsreader.library.parsers import format_of, parse_document
 from newsreader.library.scanner import article_id, display_path, read_file
 
@@ -100,7 +101,7 @@ def extract_file(root: str, rel: str, size: int, mtime_ns: int, known_hash: str 
     return FileResult(rel, size, mtime_ns, status, tuple(notes), digest, records)
 
 
-def _record(parsed, rel: str, shown: str, kind: str) -> ArticleRecord:  # type: ignore[no-untyped-def]
+def _record(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> ArticleRecord:
     body = parsed.body
     result = analyze(body)
     mentions = Counter((e.key, e.label) for e in result.entities if e.label not in _SKIP_LABELS and e.key)
