@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from gold.loader import load_gold
+
 from newsreader.analysis import analyze
 
 GOLD_FILES = sorted((Path(__file__).parent / "gold").glob("*.gold.txt"))

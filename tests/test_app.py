@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import screen_text, settle
+
 from newsreader.ui.app import NewsreaderApp
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.screens.skipped import SkippedScreen
-from pilot_helpers import screen_text, settle
 
 
 async def test_lists_every_article_and_counts_them(small_library: Path) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import screen_text, settle
+
 from newsreader.config import config_path, load_config
 from newsreader.ui.app import NewsreaderApp
-from pilot_helpers import screen_text, settle
 
 
 async def test_read_marks_last_article_and_scroll_survive_a_restart(small_library: Path) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_helpers import settle
 from textual.pilot import Pilot
 
 from newsreader.ui.app import NewsreaderApp
-from pilot_helpers import settle
 
 REPO = Path(__file__).resolve().parent.parent
 

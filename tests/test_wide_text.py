@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import screen_text, settle
 from rich.cells import cell_len
 
 from newsreader.ui.app import NewsreaderApp
-from pilot_helpers import screen_text, settle
 
 TITLES = {
     "a.md": "東京の港湾局が夜間フェリーを停止 — 港湾局の長い説明が続く見出し",

@@ -20,7 +20,6 @@ Import as ``from gold.loader import load_gold`` (pytest puts ``tests/`` on
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-
 from newsreader.analysis.model import Entity, Quote
-from newsreader.analysis.speakers import CUE_RE, VERB_ALT as _VERB_ALT, after_quote, sentence_subject, subject_before
+from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
+from newsreader.analysis.speakers import VERB_ALT as _VERB_ALT
 
 _MARK_RE = re.compile(r"''|``|[\"“”„«»]")
 _OPEN, _CLOSE = "“„«", "”»"

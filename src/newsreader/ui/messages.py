@@ -9,15 +9,41 @@ from newsreader.library.model import Article, ArticleText, SkippedFile
 from newsreader.reading_state import ReadingState
 
 
-class ScanBatch(Message):
-    """A batch of articles (and skipped files) found by the library scan."""
+class LibraryBatch(Message):
+    """Articles added to or removed from the library (by the index or a scan)."""
 
-    def __init__(self, generation: int, articles: list[Article], skipped: list[SkippedFile], done: bool) -> None:
+    def __init__(
+        self,
+        generation: int,
+        added: tuple[Article, ...] = (),
+        removed: tuple[str, ...] = (),
+        skipped: tuple[SkippedFile, ...] | None = None,
+        more_skipped: tuple[SkippedFile, ...] = (),
+        reset: bool = False,
+        busy: str = "",
+        done: bool = False,
+        next_check: float | None = None,
+    ) -> None:
         super().__init__()
         self.generation = generation
-        self.articles = articles
-        self.skipped = skipped
+        self.added = added
+        self.removed = removed
+        self.skipped = skipped  # the whole list, when the sender knows it
+        self.more_skipped = more_skipped
+        self.reset = reset
+        self.busy = busy
         self.done = done
+        self.next_check = next_check
+
+
+class LibraryNotice(Message):
+    """Something the reader should be told about the library (no index, unreadable)."""
+
+    def __init__(self, generation: int, text: str, index_available: bool = True) -> None:
+        super().__init__()
+        self.generation = generation
+        self.text = text
+        self.index_available = index_available
 
 
 class ViewReady(Message):
