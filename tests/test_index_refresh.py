@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from index_fixtures import NEWS, write_news_library
 
-from newsreader.index import LibraryIndex, RefreshProgress
+from newsreader.index import LibraryIndex, RefreshProgress, schema
 from newsreader.index import refresh as refresh_module
-from newsreader.index import schema
 from newsreader.library import Article, SkippedFile, iter_library
 
 
