@@ -79,12 +79,12 @@ async def test_filter_narrows_and_escape_clears(small_library: Path) -> None:
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"mill")
+        await pilot.press("f", *"mill")
         await settle(pilot)
         assert [a.path for a in app.article_list.articles] == ["river/mill.txt"]
         await pilot.press("enter")
         assert app.focused is app.article_list
-        await pilot.press("slash", "backspace", "backspace", "backspace", "backspace", *"thursday")
+        await pilot.press("f", "backspace", "backspace", "backspace", "backspace", *"thursday")
         await settle(pilot)
         # "thursday" is only in a body: the filter reads bodies too.
         assert [a.path for a in app.article_list.articles] == ["notes/plain.txt"]

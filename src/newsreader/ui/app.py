@@ -20,7 +20,7 @@ from newsreader.library.errors import LibraryError
 from newsreader.library.model import Article
 from newsreader.ui.actions import ReaderActions
 from newsreader.ui.library_session import VIEW_REFRESH_SECONDS
-from newsreader.ui.messages import ArticleFailed, ArticleLoaded
+from newsreader.ui.messages import ArticleFailed, ArticleLoaded, CrossReady
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.find_bar import FindBar
 from newsreader.ui.widgets.reading_pane import ReadingPane
@@ -40,7 +40,8 @@ class NewsreaderApp(ReaderActions):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("f", "filter", "Filter list", show=False, id="filter"),
         Binding("o", "open_folder", "Open folder", id="open_folder"),
         Binding("s", "cycle_sort", "Sort", id="cycle_sort"),
         Binding("e", "toggle_entities", "Entities", id="toggle_entities"),
@@ -161,6 +162,7 @@ class NewsreaderApp(ReaderActions):
 
     def open_article(self, article: Article) -> None:
         """Read and analyse ``article`` in a worker, then show it."""
+        self._restore_pending = False  # the reader chose: last session's article is no longer wanted
         self._remember_position()
         self.reading.mark_read(article.id)
         self.reading.remember_position(article.id, 0)
@@ -186,11 +188,9 @@ class NewsreaderApp(ReaderActions):
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         if message.document.article.id != self.article_list.open_id:
             return
-        self.reader.show(message.document, message.analysis)
+        self.reader.show(message.document, message.analysis, scroll=self._pending_scroll or 0)
         self.reader.border_title = Content(message.document.article.title)
         self.sidebar.set_article(message.analysis)
-        if self._pending_scroll:
-            self.reader.call_after_refresh(self.reader.scroll_to, y=self._pending_scroll, animate=False)
         self._pending_scroll = None
 
     def on_article_failed(self, message: ArticleFailed) -> None:
@@ -215,7 +215,57 @@ class NewsreaderApp(ReaderActions):
         self.view_changed()
 
     def on_sources_sidebar_focus_chosen(self, message: SourcesSidebar.FocusChosen) -> None:
-        self.reader.set_focus_on(message.focus if message.focus.key else None)
+        """Highlight the choice in the article and list every article that has it too."""
+        focus = message.focus
+        self.reader.set_focus_on(focus if focus.key else None)
+        if not focus.key:
+            self.cross = None
+            self.view_changed()
+        elif self.index_available:
+            self._find_cross(focus.kind, focus.key, self.generation)
+
+    @work(thread=True, exclusive=True, group="cross")
+    def _find_cross(self, kind: str, key: str, generation: int) -> None:
+        from newsreader.index import IndexUnavailable, LibraryIndex
+
+        try:
+            with LibraryIndex.open(self.root) as index:
+                counts = index.articles_with(kind, key)
+        except IndexUnavailable:
+            return
+        verb = {"entity": "naming", "speaker": "quoting", "source": "citing"}[kind]
+        self.post_message(CrossReady(generation, f"{verb} {key}", counts))
+
+    def on_cross_ready(self, message: CrossReady) -> None:
+        if message.generation != self.generation:
+            return
+        mentions = sum(count for _, count in message.counts)
+        self.cross = (f"{len(message.counts)} {message.label} ({mentions}×)",
+                      frozenset(article_id for article_id, _ in message.counts))
+        self.view_changed()
+
+    def action_search(self) -> None:
+        """Search the whole library (or filter the list when there is no index)."""
+        if not self.index_available:
+            self.action_filter()
+            return
+        from newsreader.ui.screens.search import SearchScreen
+
+        def chosen(article_id: str | None) -> None:
+            if article_id is not None:
+                self.open_article_id(article_id)
+        self.push_screen(SearchScreen(self.root, self.by_id), chosen)
+
+    def open_article_id(self, article_id: str) -> None:
+        """Open an article by id, moving the list cursor to it when it is listed."""
+        article = self.by_id.get(article_id)
+        if article is None:
+            self.notify("That article is no longer in the library.", severity="warning", markup=False)
+            return
+        index = self.article_list.index_of(article_id)
+        if index is not None:
+            self.article_list.move_to(index)
+        self.open_article(article)
 
     # -- filter -------------------------------------------------------------------
     def action_filter(self) -> None:
@@ -242,6 +292,12 @@ class NewsreaderApp(ReaderActions):
             self.article_list.focus()
         elif self.screen.has_class("-zen"):
             self.screen.remove_class("-zen")
+        elif self.cross is not None and self.focused is not self.reader:
+            self.cross = None
+            self.sidebar.active_focus = None
+            self.sidebar.refresh()
+            self.reader.set_focus_on(None)
+            self.view_changed()
         elif self.focused is self.reader or self.focused is self.sidebar:
             self.screen.remove_class("-reading")
             self.article_list.focus()

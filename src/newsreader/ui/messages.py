@@ -81,3 +81,13 @@ class StateLoaded(Message):
         super().__init__()
         self.generation = generation
         self.state = state
+
+
+class CrossReady(Message):
+    """The articles that name, quote or cite what the reader chose in the sidebar."""
+
+    def __init__(self, generation: int, label: str, counts: list[tuple[str, int]]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.label = label
+        self.counts = counts

@@ -39,7 +39,7 @@ _console = Console(width=500, color_system="truecolor", force_terminal=True, leg
 class Focus:
     """What the reader chose in the sidebar: an entity key, a speaker or a cited source."""
 
-    kind: str  # "entity" or "source"
+    kind: str  # "entity", "speaker" or "source"
     key: str
 
 

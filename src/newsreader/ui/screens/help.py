@@ -15,7 +15,14 @@ from textual.widgets import Static
 LEGEND = (("Person", "person"), ("Organisation", "org"), ("Place", "place"),
           ("Group / nationality", "norp"), ("Date / figure", "number"), ("“Quotation”", "quote"))
 
-SEARCH_HELP = "/ filters the list by words in the title, authors, outlet and body (all words must match). Esc clears it."
+SEARCH_HELP = (
+    "Search (/): words, \"exact phrases\", prefix*, a OR b, -exclude, and fields: title: author: outlet: "
+    "person: org: place: quoted: (speaker) cites: (source) after:2024-01-31 before:2024-06-01. "
+    "Results are ranked by relevance; Enter opens, Esc returns.\n"
+    "Filter (f): narrows the list to articles whose title, authors, outlet or body hold every word; Esc clears it.\n"
+    "In the sidebar, Enter on a person, organisation, place or source highlights it in the article and "
+    "lists every article that names, quotes or cites it; Esc goes back."
+)
 
 
 def _key_names(binding: Binding) -> str:

@@ -69,16 +69,19 @@ class ReadingPane(ScrollView, can_focus=True):
         self.find_current = -1
         self._page = PageLayout()
         self._laid_out_width = -1
+        # A restored reading position waits for the first layout with real lines.
+        self._scroll_when_laid_out = 0
 
     # -- data in ------------------------------------------------------------------
-    def show(self, document: ArticleText | None, analysis: Analysis | None = None) -> None:
-        """Display ``document`` from the top."""
+    def show(self, document: ArticleText | None, analysis: Analysis | None = None, scroll: int = 0) -> None:
+        """Display ``document``, scrolled to line ``scroll`` once it is laid out."""
         self.document = document
         self.analysis = analysis or Analysis()
         self.focus_on = None
         self.find_hits, self.find_current = (), -1
-        self.relayout()
+        self._scroll_when_laid_out = scroll
         self.scroll_to(y=0, animate=False, immediate=True)
+        self.relayout()
 
     def set_find(self, query: str) -> None:
         """Highlight every match of ``query``; the first one at or below the top is current."""
@@ -140,6 +143,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._page = page
         self.virtual_size = Size(self.scrollable_content_region.width, len(page.lines))
         self.refresh()
+        if self._scroll_when_laid_out and page.lines:
+            self.call_after_refresh(self._restore_scroll)
         if jump.to_focus and page.focus_lines:
             self.scroll_to(y=max(0, page.focus_lines[0] - 2), animate=False)
         if jump.to_find:
@@ -160,6 +165,18 @@ class ReadingPane(ScrollView, can_focus=True):
             if not top <= line < top + height:
                 self.scroll_to(y=max(0, line - height // 3), animate=False)
         self.post_message(self.FindChanged(self.find_current, len(self.find_hits)))
+
+    def _restore_scroll(self, attempts: int = 5) -> None:
+        """Scroll to the remembered line once the new size is in force (it may take a refresh)."""
+        target = self._scroll_when_laid_out
+        if not target:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+        reached = self.max_scroll_y > 0 and round(self.scroll_offset.y) >= min(target, round(self.max_scroll_y))
+        if reached or attempts <= 1:
+            self._scroll_when_laid_out = 0
+        else:
+            self.call_after_refresh(self._restore_scroll, attempts - 1)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._laid_out_width:

@@ -26,7 +26,7 @@ class SidebarRow:
 
     label: str
     count: int | None = None
-    kind: str = "heading"  # heading, subheading, outlet, entity, source, note
+    kind: str = "heading"  # heading, subheading, outlet, starred, entity, speaker, source, note
     value: str | None = None
     style: str = ""
     detail: str = ""
@@ -45,7 +45,7 @@ def article_rows(analysis: Analysis) -> list[SidebarRow]:
     speakers = Counter(q.speaker_key or q.speaker for q in analysis.quotes if q.speaker_key or q.speaker)
     if speakers:
         rows.append(SidebarRow("Quoted", kind="subheading"))
-        rows.extend(SidebarRow(name, count, "entity", name, "person")
+        rows.extend(SidebarRow(name, count, "speaker", name, "person")
                     for name, count in speakers.most_common(MAX_PER_SECTION))
     for title, labels in ENTITY_SECTIONS:
         counts = Counter(e.key for e in analysis.entities if e.label in labels)
@@ -119,7 +119,7 @@ class SourcesSidebar(RowList):
         return len(self._rows)
 
     def can_choose(self, index: int) -> bool:
-        return self._rows[index].kind in ("outlet", "starred", "entity", "source")
+        return self._rows[index].kind in ("outlet", "starred", "entity", "speaker", "source")
 
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         row = self._rows[index]
@@ -129,12 +129,12 @@ class SourcesSidebar(RowList):
             return [Segment(fit(indent + row.label, width), style)]
         active = ((row.kind == "outlet" and row.value == self.active_outlet)
                   or (row.kind == "starred" and self.starred_only)
-                  or (row.kind in ("entity", "source") and row.value == self.active_focus))
+                  or (row.kind in ("entity", "speaker", "source") and row.value == self.active_focus))
         marker = "▸ " if active else "  "
         label_style = base + (self.get_component_rich_style(f"sidebar--{row.style}") if row.style else Style())
         if active:
             label_style += self.get_component_rich_style("sidebar--active")
-        right = f"×{row.count}" if row.kind == "entity" and row.count else (
+        right = f"×{row.count}" if row.kind in ("entity", "speaker") and row.count else (
             f"{row.count:,}" if row.count is not None else row.detail)
         right_width = min(len(right), max(width // 3, 0))
         label_width = max(width - 4 - right_width - 1, 0)
@@ -155,5 +155,4 @@ class SourcesSidebar(RowList):
             same = row.value == self.active_focus
             self.active_focus = None if same else row.value
             self.refresh()
-            kind = "source" if row.kind == "source" else "entity"
-            self.post_message(self.FocusChosen(Focus(kind, "" if same else row.value)))
+            self.post_message(self.FocusChosen(Focus(row.kind, "" if same else row.value)))

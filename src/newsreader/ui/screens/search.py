@@ -1,0 +1,175 @@
+"""The search screen: ranked results as you type, with highlighted snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from time import perf_counter
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from newsreader.index.model import SearchHit
+from newsreader.library.model import Article
+from newsreader.library.outlets import display_outlet
+from newsreader.ui.widgets.cells import fit, short_date
+from newsreader.ui.widgets.row_list import RowList
+
+DEBOUNCE_SECONDS = 0.12
+RESULT_LIMIT = 200
+QUERY_HELP = ('words  "exact phrase"  prefix*  a OR b  -exclude  title: author: outlet: person: org: place: '
+              "quoted: cites: after:2024-01-31 before:")
+
+
+class SearchResults(RowList):
+    """Two lines per hit: the article, then its snippet with the hits marked."""
+
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"search-results--hit", "search-results--meta"}
+
+    def __init__(self) -> None:
+        super().__init__(id="search-results")
+        self.hits: list[tuple[SearchHit, Article | None]] = []
+
+    def show_hits(self, hits: list[tuple[SearchHit, Article | None]]) -> None:
+        """Replace the results."""
+        self.hits = hits
+        self.rows_changed(keep_cursor=False)
+
+    @property
+    def row_count(self) -> int:
+        return 2 * len(self.hits)
+
+    def can_choose(self, index: int) -> bool:
+        return index % 2 == 0
+
+    def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
+        hit, article = self.hits[index // 2]
+        if index % 2 == 0:
+            title = article.title if article else hit.article_id
+            meta = " · ".join(part for part in (display_outlet(article.outlet) if article else "",
+                                                short_date(article.date) if article else "") if part)
+            meta_width = min(len(meta) + 2, max(width // 3, 0))
+            return [Segment(" " + fit(title, max(width - meta_width - 1, 0)), base + Style(bold=True)),
+                    Segment(fit(("  " + meta) if meta else "", meta_width),
+                            base + self.get_component_rich_style("search-results--meta"))]
+        text = Text("   ", style=base, end="")
+        hit_style = self.get_component_rich_style("search-results--hit")
+        for piece, is_hit in hit.snippet:
+            text.append(piece.replace("\n", " "), hit_style if is_hit else None)
+        text.truncate(width, overflow="ellipsis")
+        return list(text.render(self.app.console))
+
+
+class SearchDone(Message):
+    """Results for query number ``sequence``."""
+
+    def __init__(self, sequence: int, hits: list[tuple[SearchHit, Article | None]], error: str | None,
+                 seconds: float) -> None:
+        super().__init__()
+        self.sequence = sequence
+        self.hits = hits
+        self.error = error
+        self.seconds = seconds
+
+
+class SearchScreen(Screen[str | None]):
+    """Search the library; dismisses with the chosen article's id, or ``None``."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Back to the library"),
+        Binding("down", "to_results", "Results", show=False),
+    ]
+
+    def __init__(self, root: Path, articles: dict[str, Article], query: str = "") -> None:
+        super().__init__()
+        self.root = root
+        self.articles = articles
+        self.initial_query = query
+        self._sequence = 0
+        self._shown = 0
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self.initial_query, placeholder="Search the library", id="search-input")
+        yield Static(Text(QUERY_HELP, style="dim"), id="search-status")
+        yield SearchResults()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self.initial_query:
+            self._search_now()
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self) -> None:
+        # Debounce: search once typing pauses, not on every key.
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._search_now)
+
+    def _search_now(self) -> None:
+        self._sequence += 1
+        query = self.query_one(Input).value
+        if not query.strip():
+            self._shown = self._sequence
+            self.query_one(SearchResults).show_hits([])
+            self.query_one("#search-status", Static).update(Text(QUERY_HELP, style="dim"))
+            return
+        self._search(query, self._sequence)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, sequence: int) -> None:
+        from newsreader.index import IndexUnavailable, LibraryIndex, QueryError
+
+        started = perf_counter()
+        try:
+            with LibraryIndex.open(self.root) as index:
+                found = index.search(query, limit=RESULT_LIMIT)
+        except QueryError as error:
+            self.post_message(SearchDone(sequence, [], str(error), perf_counter() - started))
+            return
+        except IndexUnavailable as error:
+            self.post_message(SearchDone(sequence, [], f"no index: {error}", perf_counter() - started))
+            return
+        hits = [(hit, hit.article or self.articles.get(hit.article_id)) for hit in found]
+        self.post_message(SearchDone(sequence, hits, None, perf_counter() - started))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.sequence < self._shown:
+            return  # a stale query finished after a newer one: keep the newer results
+        self._shown = message.sequence
+        self.query_one(SearchResults).show_hits(message.hits)
+        status = self.query_one("#search-status", Static)
+        if message.error:
+            status.update(Text(message.error, style="bold"))
+        else:
+            count = len(message.hits)
+            more = "+" if count >= RESULT_LIMIT else ""
+            status.update(Text(f"{count}{more} result{'s' if count != 1 else ''} · "
+                               f"{message.seconds * 1000:.0f} ms · Enter opens, Esc returns", style="dim"))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        results = self.query_one(SearchResults)
+        if results.hits:
+            self.dismiss(results.hits[0][0].article_id)
+
+    def action_to_results(self) -> None:
+        results = self.query_one(SearchResults)
+        if results.hits:
+            results.focus()
+
+    @on(RowList.Chosen, "#search-results")
+    def _chosen(self, event: RowList.Chosen) -> None:
+        event.stop()
+        self.dismiss(self.query_one(SearchResults).hits[event.index // 2][0].article_id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,93 @@
+"""Search across the library and cross-article lookups from the sidebar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsreader.ui.app import NewsreaderApp
+from newsreader.ui.screens.search import SearchResults, SearchScreen
+from pilot_helpers import screen_text, settle
+
+
+async def _settle_search(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause(0.2)  # let the debounce timer fire (Textual's clock, not a sleep in the test)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_search_ranks_highlights_and_opens(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"ferries")
+        await _settle_search(pilot)
+        results = app.screen.query_one(SearchResults)
+        assert [article.path for _, article in results.hits] == ["coastal/ferries.txt"]
+        text = screen_text(app)
+        assert "1 result" in text and "ferries" in text.lower()
+        assert any(is_hit for _, is_hit in results.hits[0][0].snippet)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.reader.document is not None and app.reader.document.article.path == "coastal/ferries.txt"
+
+
+async def test_bad_query_gives_a_message_not_a_crash(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'after:notadate "unclosed OR')
+        await _settle_search(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert "after:" in screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_stale_results_never_replace_newer_ones(small_library: Path) -> None:
+    from newsreader.ui.screens.search import SearchDone
+
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mill")
+        await _settle_search(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        shown = list(screen.query_one(SearchResults).hits)
+        assert shown
+        screen.post_message(SearchDone(screen._shown - 1, [], None, 0.0))  # an older query finishing late
+        await pilot.pause()
+        assert screen.query_one(SearchResults).hits == shown
+
+
+async def test_sidebar_choice_lists_every_article_naming_it(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    for name, text in {
+        "a.txt": "By Ana Lind. Media: Coastalbulletin\nMayor Petra Holm opened the bridge on Monday.\n",
+        "b.txt": "By Ana Lind. Media: Coastalbulletin\n“It is a good day,” said Petra Holm, the mayor.\n",
+        "c.txt": "By Ana Lind. Media: Riversidepost\nThe river flooded the lower town again.\n",
+    }.items():
+        (root / name).write_text(text, encoding="utf-8")
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        index = next(i for i, a in enumerate(app.article_list.articles) if a.path == "a.txt")
+        app.article_list.move_to(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        rows = app.sidebar._rows
+        person = next(i for i, row in enumerate(rows) if row.kind == "entity" and row.value == "Petra Holm")
+        app.sidebar.focus()
+        app.sidebar.move_to(person)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(a.path for a in app.article_list.articles) == ["a.txt", "b.txt"]
+        assert "naming Petra Holm" in str(app.query_one("#list-pane").border_title)
+        assert app.reader.focus_on is not None and app.reader._page.focus_lines, app.reader.focus_on
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.article_list.row_count == 3
