@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import screen_text, settle
+
 from newsreader.ui.app import NewsreaderApp
 from newsreader.ui.screens.search import SearchResults, SearchScreen
-from pilot_helpers import screen_text, settle
 
 
 async def _settle_search(pilot) -> None:  # type: ignore[no-untyped-def]
