@@ -45,7 +45,7 @@ def bare_app():  # type: ignore[no-untyped-def]
 
 def painted(app) -> None:  # type: ignore[no-untyped-def]
     print("PAINT", time.perf_counter() - START, flush=True)
-    if not hasattr(app, "articles"):
+    if not hasattr(app, "by_id"):
         finish(app, {})
         return
     marks: dict[str, float] = {}
@@ -54,7 +54,7 @@ def painted(app) -> None:  # type: ignore[no-untyped-def]
         now = time.perf_counter() - START
         if "rows" not in marks and app.article_list.row_count:
             marks["rows"] = now
-        if not app.scanning and app.article_list.row_count == len(app.articles):
+        if not app.scanning and app.article_list.row_count == len(app.by_id):
             marks.setdefault("rows", now)
             marks["scanned"] = now
             finish(app, marks)

@@ -17,6 +17,7 @@ from newsreader.config import Config, save_settings
 from newsreader.library.model import Article
 from newsreader.state import load_recent
 from newsreader.ui.library_session import LibrarySession
+from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.find_bar import FindBar
 from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.row_list import RowList
@@ -122,8 +123,7 @@ class ReaderActions(LibrarySession):
 
         sections = [("Everywhere", [*self.BINDINGS, *Screen.BINDINGS]), ("Lists", RowList.BINDINGS),
                     ("Reading pane", ReadingPane.BINDINGS), ("Find bar", FindBar.BINDINGS)]
-        styles = {name: self.reader.get_component_rich_style(f"reading-pane--{name}")
-                  for name in ("person", "org", "place", "norp", "number", "quote")}
+        styles = theme_styles(self)
         self.push_screen(HelpScreen(sections, styles))
 
     def action_show_skipped(self) -> None:

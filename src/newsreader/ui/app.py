@@ -36,6 +36,7 @@ class NewsreaderApp(ReaderActions):
     """Read a folder of news articles: outlets and sources, article list, reading pane."""
 
     CSS_PATH = Path(__file__).parent / "newsreader.tcss"
+    AUTO_FOCUS = "#articles"
     TITLE = "newsreader"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -89,7 +90,6 @@ class NewsreaderApp(ReaderActions):
         self.reader.border_title = "Article"
         self.update_list_title()
         self.set_interval(VIEW_REFRESH_SECONDS, self.refresh_view_if_dirty)
-        self.article_list.focus()
         # Paint first, then load: the loading thread would otherwise compete
         # with the first frame for the interpreter.
         self.call_after_refresh(self.open_library, self.root)

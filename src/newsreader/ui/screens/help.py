@@ -48,6 +48,8 @@ def bindings_table(title: str, bindings: Iterable[BindingType]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Lists every key binding of the app and its panes, and the highlight legend."""
 
+    AUTO_FOCUS = "#help-body"
+
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 
     def __init__(self, sections: list[tuple[str, Iterable[BindingType]]], legend_styles: dict[str, object]) -> None:

@@ -45,6 +45,8 @@ class FolderTree(DirectoryTree):
 class OpenFolderScreen(ModalScreen[Path | None]):
     """Asks which library to open; dismisses with the folder or ``None``."""
 
+    AUTO_FOCUS = "#open-path"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, recent: list[str], start: Path) -> None:

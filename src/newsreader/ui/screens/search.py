@@ -82,6 +82,8 @@ class SearchDone(Message):
 class SearchScreen(Screen[str | None]):
     """Search the library; dismisses with the chosen article's id, or ``None``."""
 
+    AUTO_FOCUS = "#search-input"
+
     BINDINGS = [
         Binding("escape", "dismiss_none", "Back to the library"),
         Binding("down", "to_results", "Results", show=False),

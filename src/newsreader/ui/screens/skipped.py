@@ -41,6 +41,8 @@ class SkippedList(RowList):
 class SkippedScreen(ModalScreen[None]):
     """Shows every file that is not in the list, so nothing is dropped silently."""
 
+    AUTO_FOCUS = "#skipped-list"
+
     BINDINGS = [Binding("escape,q,x", "dismiss", "Close")]
 
     def __init__(self, skipped: Sequence[SkippedFile]) -> None:

@@ -9,6 +9,7 @@ from rich.style import Style
 
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
+from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.cells import fit, fit_right, short_date, word_count_label
 from newsreader.ui.widgets.row_list import RowList
 
@@ -20,12 +21,7 @@ NOTHING: frozenset[str] = frozenset()
 class ArticleList(RowList):
     """Articles of the current view; the app sets :attr:`articles` and friends."""
 
-    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
-        "article-list--open",
-        "article-list--unread",
-        "article-list--meta",
-        "article-list--star",
-    }
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"article-list--open"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -84,10 +80,11 @@ class ArticleList(RowList):
         article = self._articles[index]
         if article.id == self.open_id and index != self.cursor:
             base = base + self.get_component_rich_style("article-list--open")
-        meta = base + self.get_component_rich_style("article-list--meta")
+        styles = theme_styles(self.app)
+        meta = base + styles["count"]
         unread = article.id not in self.read_ids
-        mark_style = base + self.get_component_rich_style("article-list--unread")
-        star_style = base + self.get_component_rich_style("article-list--star")
+        mark_style = base + styles["unread"]
+        star_style = base + styles["star"]
         star = STAR_MARK if article.id in self.starred_ids else " "
         segments = [Segment(f" {UNREAD_MARK if unread else ' '}", mark_style), Segment(f"{star} ", star_style)]
         # Narrow panes drop the least useful columns first: length, then date, then outlet.

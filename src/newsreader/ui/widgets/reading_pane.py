@@ -16,6 +16,7 @@ from textual.strip import Strip
 from newsreader.analysis import Analysis
 from newsreader.library.model import ArticleText
 from newsreader.ui.reading_layout import Focus, LayoutOptions, PageLayout, find_spans, layout_article
+from newsreader.ui.theme_styles import theme_styles
 
 STYLE_NAMES = ("person", "org", "place", "norp", "number", "quote", "bar", "speaker", "focus",
                "title", "byline", "meta", "path", "body", "find", "find-current")
@@ -48,7 +49,6 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("p", "app.step_article(-1)", "Prev article"),
     ]
 
-    COMPONENT_CLASSES = {f"reading-pane--{name}" for name in STYLE_NAMES}
 
     class FindChanged(Message):
         """The find-in-article hits changed: ``current`` is 0-based, -1 when none."""
@@ -112,7 +112,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # -- layout -------------------------------------------------------------------
     def _styles(self) -> dict[str, Style]:
-        return {name: self.get_component_rich_style(f"reading-pane--{name}", partial=True) for name in STYLE_NAMES}
+        return theme_styles(self.app)
 
     def _options(self) -> LayoutOptions:
         return LayoutOptions(self.scrollable_content_region.width, self.show_entities, self.show_quotes,
@@ -141,7 +141,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if document is not None and document is not self.document:
             return  # a layout for an article that is no longer shown
         self._page = page
-        self.virtual_size = Size(self.scrollable_content_region.width, len(page.lines))
+        self.virtual_size = Size(0, len(page.lines))  # lines are laid out to the width: no sideways scroll
         self.refresh()
         if self._scroll_when_laid_out and page.lines:
             self.call_after_refresh(self._restore_scroll)

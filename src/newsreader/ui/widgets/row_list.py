@@ -79,14 +79,12 @@ class RowList(ScrollView, can_focus=True):
     def rows_changed(self, keep_cursor: bool = True) -> None:
         """Tell the list its rows changed: resize the scroll area and redraw."""
         count = self.row_count
-        self.virtual_size = Size(self.scrollable_content_region.width, count)
+        # Width 0: rows are cut to the widget, so there is nothing to scroll sideways,
+        # and a resize does not change the virtual size (which would lay out again).
+        self.virtual_size = Size(0, count)
         cursor = min(self.cursor, count - 1) if keep_cursor else 0
         self.set_reactive(RowList.cursor, max(0, self._nearest_choosable(max(cursor, 0), 1)))
         self.refresh()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Keep the scroll area as wide as the widget."""
-        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
 
     # -- drawing ------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:

@@ -12,6 +12,7 @@ from textual.message import Message
 from newsreader.analysis import Analysis
 from newsreader.library.outlets import display_outlet
 from newsreader.ui.reading_layout import Focus
+from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.cells import fit, fit_right
 from newsreader.ui.widgets.row_list import RowList
 
@@ -61,10 +62,6 @@ def article_rows(analysis: Analysis) -> list[SidebarRow]:
 class SourcesSidebar(RowList):
     """Outlets (choose one to filter the list) and the open article's sources."""
 
-    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
-        "sidebar--heading", "sidebar--subheading", "sidebar--count", "sidebar--active",
-        "sidebar--person", "sidebar--org", "sidebar--place", "sidebar--norp", "sidebar--note",
-    }
 
     class OutletChosen(Message):
         """The reader chose an outlet (``None``: all outlets)."""
@@ -124,21 +121,21 @@ class SourcesSidebar(RowList):
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         row = self._rows[index]
         if row.kind in ("heading", "subheading", "note"):
-            style = base + self.get_component_rich_style(f"sidebar--{row.kind}")
+            style = base + theme_styles(self.app)[row.kind]
             indent = " " if row.kind == "heading" else "  "
             return [Segment(fit(indent + row.label, width), style)]
         active = ((row.kind == "outlet" and row.value == self.active_outlet)
                   or (row.kind == "starred" and self.starred_only)
                   or (row.kind in ("entity", "speaker", "source") and row.value == self.active_focus))
         marker = "▸ " if active else "  "
-        label_style = base + (self.get_component_rich_style(f"sidebar--{row.style}") if row.style else Style())
+        label_style = base + (theme_styles(self.app)[row.style] if row.style else Style())
         if active:
-            label_style += self.get_component_rich_style("sidebar--active")
+            label_style += theme_styles(self.app)["active"]
         right = f"×{row.count}" if row.kind in ("entity", "speaker") and row.count else (
             f"{row.count:,}" if row.count is not None else row.detail)
         right_width = min(len(right), max(width // 3, 0))
         label_width = max(width - 4 - right_width - 1, 0)
-        count_style = base + self.get_component_rich_style("sidebar--count")
+        count_style = base + theme_styles(self.app)["count"]
         return [Segment("  " + marker, base), Segment(fit(row.label, label_width), label_style),
                 Segment(" " + fit_right(right, right_width), count_style)]
 

@@ -1,0 +1,90 @@
+"""Does the UI stay responsive while a library is being indexed?
+
+Usage: python benchmarks/bench_responsive.py [--articles 5000] [--words 400]
+
+Generates a synthetic library, opens it in the app (headless, cold index, so
+the whole library is parsed, analysed and indexed in the background) and
+presses j/k every 50 ms while indexing runs, timing each key from press to
+handled-and-redrawn (Pilot.press waits for both, so this is an upper bound).
+The baseline is the same keys on the same app once indexing has finished.
+Also reports the largest gap of a 10 ms timer (event-loop stalls).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import make_library  # noqa: E402
+
+
+def summary(label: str, samples: list[float]) -> str:
+    """Median, p95 and max of ``samples`` (seconds) in milliseconds."""
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return (f"{label:<26} n={len(samples):>4}  median {statistics.median(samples) * 1000:6.1f} ms  "
+            f"p95 {p95 * 1000:6.1f} ms  max {ordered[-1] * 1000:6.1f} ms")
+
+
+async def measure(library: Path) -> None:
+    from newsreader.ui.app import NewsreaderApp
+
+    app = NewsreaderApp(library)
+    gaps: list[float] = []
+    busy: list[float] = []
+    idle: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        last = time.perf_counter()
+
+        def tick() -> None:
+            nonlocal last
+            now = time.perf_counter()
+            if app.scanning:
+                gaps.append(now - last)
+            last = now
+
+        app.set_interval(0.01, tick)
+        started = time.perf_counter()
+        while not app.by_id:
+            await asyncio.sleep(0.01)
+        keys = ["j", "k"]
+        while app.scanning:
+            before = time.perf_counter()
+            await pilot.press(keys[len(busy) % 2])
+            busy.append(time.perf_counter() - before)
+            await asyncio.sleep(0.05)
+        indexed = time.perf_counter() - started
+        await app.workers.wait_for_complete()
+        for number in range(100):
+            before = time.perf_counter()
+            await pilot.press(keys[number % 2])
+            idle.append(time.perf_counter() - before)
+            await asyncio.sleep(0.02)
+    print(f"{len(app.by_id):,} articles indexed in {indexed:.1f} s while pressing keys")
+    print(summary("keys while indexing", busy))
+    print(summary("keys when idle (baseline)", idle))
+    print(summary("10 ms timer while indexing", gaps))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--words", type=int, default=400)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="nr-resp-") as scratch:
+        os.environ["NEWSREADER_HOME"] = str(Path(scratch) / "home")
+        library = make_library(Path(scratch) / "lib", args.articles, words=args.words)
+        asyncio.run(measure(library))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Highlight styles derived from the current Textual theme's variables.
+
+Computed once per theme in Python rather than as CSS component classes: the
+reading pane and sidebar need a dozen styles each, and as component classes
+every one of them is re-matched against the whole stylesheet on each style
+update, which showed up in start-up time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.style import Style
+from textual.app import App
+from textual.color import Color
+
+
+def _color(variables: dict[str, str], name: str) -> Color:
+    value = variables.get(name, "")
+    if value.startswith("auto"):
+        # "auto 60%": the theme's foreground at that strength over its background.
+        strength = float(value.split()[1].rstrip("%")) / 100 if len(value.split()) > 1 else 1.0
+        foreground = Color.parse(variables.get("foreground", "#e0e0e0"))
+        background = Color.parse(variables.get("background", "#000000"))
+        return background.blend(foreground, strength)
+    try:
+        return Color.parse(value)
+    except Exception:  # a theme without this variable: fall back to the foreground
+        return Color.parse(variables.get("foreground", "#e0e0e0"))
+
+
+@lru_cache(maxsize=16)
+def _styles_for(items: tuple[tuple[str, str], ...]) -> dict[str, Style]:
+    variables = dict(items)
+
+    def fg(name: str, **flags: bool) -> Style:
+        return Style(color=_color(variables, name).rich_color, **flags)
+
+    def bg(name: str, **flags: bool) -> Style:
+        return Style(bgcolor=_color(variables, name).rich_color, **flags)
+
+    return {
+        "person": fg("text-primary", bold=True),
+        "org": fg("text-secondary"),
+        "place": fg("text-success"),
+        "norp": fg("text-warning"),
+        "number": fg("text-muted", underline=True),
+        "quote": Style(italic=True),
+        "bar": fg("accent"),
+        "speaker": fg("text-muted", italic=True),
+        "focus": Style(reverse=True),
+        "title": fg("text", bold=True),
+        "byline": fg("text"),
+        "meta": fg("text-muted"),
+        "path": fg("text-disabled"),
+        "body": Style(),
+        "find": bg("warning-muted"),
+        "find-current": Style(bgcolor=_color(variables, "warning").rich_color, bold=True,
+                              color=_color(variables, "warning").get_contrast_text().rich_color),
+        "heading": fg("text-accent", bold=True),
+        "subheading": fg("text-muted", bold=True),
+        "note": fg("text-disabled"),
+        "count": fg("text-muted"),
+        "active": Style(bold=True, underline=True),
+        "unread": fg("text-accent"),
+        "star": fg("text-warning"),
+    }
+
+
+def theme_styles(app: App[object]) -> dict[str, Style]:
+    """Named highlight styles for ``app``'s current theme (cached per theme)."""
+    return _styles_for(tuple(sorted(app.get_css_variables().items())))
