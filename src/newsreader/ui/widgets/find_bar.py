@@ -37,7 +37,7 @@ class FindBar(Horizontal):
         """The bar was closed; highlights should go."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Find in article (Enter next, Shift+Enter previous)", id="find-input")
+        yield Input(placeholder="Find: Enter next, Shift+Enter previous", id="find-input")
         yield Label(Text(""), id="find-count")
 
     def open(self) -> None:
