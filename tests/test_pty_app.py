@@ -1,0 +1,116 @@
+"""End to end in a real pseudo-terminal: the installed ``newsreader``, typed at as a person does.
+
+Each test starts the console script on a fresh pty (with NEWSREADER_HOME in a tmp dir),
+types keys, polls the rendered screen (pyte) until the expected text shows (deadline
+20 s, no fixed sleeps) and, after ``q``, checks that the terminal was given back as it
+was: alternate screen left, cursor shown, mouse and paste modes off, tty settings
+(what ``stty -a`` shows) unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from pty_terminal import Terminal, newsreader_command
+
+# Terminal modes the app turns on, each of which it must turn off again on exit.
+MODES = {b"1049": "alternate screen", b"25": "cursor shown (inverted: must end 'h')", b"1000": "mouse clicks",
+         b"1003": "mouse motion", b"1006": "SGR mouse", b"2004": "bracketed paste", b"1004": "focus events"}
+
+
+def spawn(library: Path, home: Path, **options: object) -> Terminal:
+    env = {"NEWSREADER_HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home)}
+    return Terminal([*newsreader_command(), str(library)], env, **options)  # type: ignore[arg-type]
+
+
+def assert_terminal_restored(term: Terminal) -> None:
+    """The last word on every private mode the app set is the one that undoes it."""
+    raw = bytes(term.raw)
+    for mode, what in MODES.items():
+        changes = re.findall(rb"\x1b\[\?" + mode + rb"([hl])", raw)
+        assert changes, f"never set mode {mode.decode()} ({what})?"
+        wanted = b"h" if mode == b"25" else b"l"
+        assert changes[-1] == wanted, f"mode {mode.decode()} ({what}) left {changes[-1]!r}"
+    assert raw.rfind(b"\x1b[?1049l") > raw.rfind(b"\x1b[?1049h")
+    assert raw.rfind(b"\x1b[<u") > raw.rfind(b"\x1b[>"), "kitty keyboard mode not popped"
+    assert term.settings_after() == term.settings_before, "tty settings (stty -a) changed"
+
+
+def test_read_search_find_help_and_quit(small_library: Path, newsreader_home: Path) -> None:
+    with spawn(small_library, newsreader_home) as term:
+        screen = term.wait_for("5 articles", "Bridge repairs begin", "1 skipped (x)")
+        assert "Coastal Bulletin" in screen
+
+        # Navigate: the list is sorted by date, newest first; open the second row.
+        term.press("j", "enter")
+        screen = term.wait_for("Harbour Master Jonas Berg", "By Ana Lindqvist")
+        assert "4 unread" in screen
+
+        # Find in the article.
+        term.press("ctrl+f")
+        term.wait_for("Enter next")  # the find box's placeholder
+        term.press("crews")
+        term.wait_for("1 of 1")
+        term.press("escape")
+        term.wait_for("1 of 1", absent=True)
+
+        # Next article from the reading pane.
+        term.press("n")
+        term.wait_for("Fishing quota talks between Norway")
+
+        # Search the library and open a hit.
+        term.press("/")
+        term.wait_for("exact phrase")
+        term.press("museum")
+        screen = term.wait_for("The council voted to reopen")
+        term.press("enter")
+        screen = term.wait_for("By Tomas Varga", "river/mill.txt")
+        assert "2 unread" in screen  # three articles opened
+
+        # Help, then the skipped files.
+        term.press("?")
+        term.wait_for("Everywhere", "Skipped files", "Focus Previous")
+        term.press("escape")
+        term.wait_for("Focus Previous", absent=True)
+        term.press("x")
+        screen = term.wait_for("1 file skipped", "notes/scan.pdf", "unsupported type .pdf")
+        term.press("escape")
+        term.wait_for("1 file skipped", absent=True)
+
+        term.press("q")
+        assert term.wait_exit() == 0
+        assert_terminal_restored(term)
+    # The session was remembered under NEWSREADER_HOME, and nowhere in the library.
+    assert list((newsreader_home / "data" / "libraries").glob("*.json"))
+    assert not [p for p in small_library.rglob("*") if p.name.startswith(".")]
+
+
+def test_reading_state_survives_a_restart(small_library: Path, newsreader_home: Path) -> None:
+    with spawn(small_library, newsreader_home) as term:
+        term.wait_for("5 unread")
+        term.press("enter")
+        term.wait_for("4 unread", "Repairs on the Tollgate bridge")
+        term.press("q")
+        assert term.wait_exit() == 0
+    with spawn(small_library, newsreader_home) as term:
+        # The last article is open again, and still counted read.
+        term.wait_for("4 unread", "Repairs on the Tollgate bridge")
+        term.press("q")
+        assert term.wait_exit() == 0
+        assert_terminal_restored(term)
+
+
+def test_small_terminal_and_bad_path(tmp_path: Path, small_library: Path, newsreader_home: Path) -> None:
+    with spawn(small_library, newsreader_home, columns=60, lines=16) as term:
+        term.wait_for("5 articles")
+        term.press("q")
+        assert term.wait_exit() == 0
+        assert_terminal_restored(term)
+    with spawn(tmp_path / "missing", newsreader_home) as term:
+        assert term.wait_exit() == 2
+        assert "no such folder" in bytes(term.raw).decode()
+        assert b"\x1b[?1049h" not in term.raw  # failed before touching the screen
+        assert term.settings_after() == term.settings_before
+
