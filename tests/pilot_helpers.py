@@ -23,3 +23,14 @@ async def settle(pilot: Pilot[None]) -> None:
 def screen_text(app: NewsreaderApp) -> str:
     """Everything on screen as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def open_path(pilot: Pilot[None], path: str) -> None:
+    """Move the list cursor to the article at ``path``, open it and wait until it is shown."""
+    app = pilot.app
+    assert isinstance(app, NewsreaderApp)
+    listing = app.article_list
+    listing.move_to(next(i for i, article in enumerate(listing.articles) if article.path == path))
+    listing.focus()
+    await pilot.press("enter")
+    await settle(pilot)

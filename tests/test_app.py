@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import screen_text, settle
+from pilot_helpers import open_path, screen_text, settle
 
 from newsreader.ui.app import NewsreaderApp
 from newsreader.ui.screens.help import HelpScreen
@@ -65,10 +65,7 @@ async def test_opened_article_shows_quote_and_sidebar(small_library: Path) -> No
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        index = next(i for i, a in enumerate(app.article_list.articles) if a.path == "coastal/ferries.txt")
-        app.article_list.move_to(index)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_path(pilot, "coastal/ferries.txt")
         text = screen_text(app)
         assert "We will not put crews at risk" in text
         assert "THIS ARTICLE" in text
@@ -212,10 +209,7 @@ async def test_find_in_article_counts_and_steps(small_library: Path) -> None:
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        index = next(i for i, a in enumerate(app.article_list.articles) if a.path == "coastal/ferries.txt")
-        app.article_list.move_to(index)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_path(pilot, "coastal/ferries.txt")
         await pilot.press("ctrl+f", *"er")
         await pilot.pause()
         hits = app.reader.find_hits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import screen_text, settle
+from pilot_helpers import open_path, screen_text, settle
 
 from newsreader.ui.app import NewsreaderApp
 from newsreader.ui.screens.search import SearchResults, SearchScreen
@@ -76,10 +76,7 @@ async def test_sidebar_choice_lists_every_article_naming_it(tmp_path: Path) -> N
     app = NewsreaderApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        index = next(i for i, a in enumerate(app.article_list.articles) if a.path == "a.txt")
-        app.article_list.move_to(index)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_path(pilot, "a.txt")
         rows = app.sidebar._rows
         person = next(i for i, row in enumerate(rows) if row.kind == "entity" and row.value == "Petra Holm")
         app.sidebar.focus()

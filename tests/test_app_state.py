@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import screen_text, settle
+from pilot_helpers import open_path, screen_text, settle
 
 from newsreader.config import config_path, load_config
 from newsreader.ui.app import NewsreaderApp
@@ -18,10 +18,7 @@ async def test_read_marks_last_article_and_scroll_survive_a_restart(small_librar
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "6 unread" in screen_text(app)
-        index = next(i for i, a in enumerate(app.article_list.articles) if a.path == "coastal/long.txt")
-        app.article_list.move_to(index)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_path(pilot, "coastal/long.txt")
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         scroll = round(app.reader.scroll_offset.y)

@@ -18,6 +18,20 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
+class RowMessage(Message):
+    """Something happened to row ``index`` of ``row_list``."""
+
+    def __init__(self, row_list: RowList, index: int) -> None:
+        super().__init__()
+        self.row_list = row_list
+        self.index = index
+
+    @property
+    def control(self) -> RowList:
+        """The list the row belongs to."""
+        return self.row_list
+
+
 class RowList(ScrollView, can_focus=True):
     """Base class for line-API lists with a cursor."""
 
@@ -35,31 +49,11 @@ class RowList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Chosen(Message):
+    class Chosen(RowMessage):
         """A row was chosen with Enter or a click."""
 
-        def __init__(self, row_list: RowList, index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-
-        @property
-        def control(self) -> RowList:
-            """The list the row belongs to."""
-            return self.row_list
-
-    class CursorMoved(Message):
+    class CursorMoved(RowMessage):
         """The cursor moved to another row."""
-
-        def __init__(self, row_list: RowList, index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-
-        @property
-        def control(self) -> RowList:
-            """The list the row belongs to."""
-            return self.row_list
 
     # -- what subclasses provide ---------------------------------------------------
     @property
