@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -17,7 +17,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 
 from newsreader.analysis import Analysis
 from newsreader.analysis.model import NUMBER_LABELS, Quote
@@ -149,8 +149,7 @@ def layout_article(
         page.lines.append([lead, *text.render(_console, end="")])
 
     for header_line in _header(doc, measure, styles):
-        for start, end in wrap_offsets(header_line.plain, measure):
-            line = header_line[start:end]
+        for line in _lines(header_line, wrap_offsets(header_line.plain, measure)):
             line.rstrip()
             emit(line)
     page.lines.append(blank)
@@ -173,7 +172,8 @@ def layout_article(
         for start, end, style in styled_by_para.get(index, ()):
             text.stylize(style, max(start - offset, 0), min(end, para_end) - offset)
         para_quotes = [q for _, _, q in quotes_by_para.get(index, ())]
-        for start, end in wrap_offsets(paragraph, measure):
+        offsets = wrap_offsets(paragraph, measure)
+        for (start, end), line in zip(offsets, _lines(text, offsets)):
             line_start, line_end = offset + start, offset + end
             in_quote = [q for q in para_quotes if q.start < line_end and q.end > line_start]
             here = len(page.lines)
@@ -181,12 +181,32 @@ def layout_article(
             if any(line_start <= s < line_end for s, _, _ in focus_by_para.get(index, ())):
                 page.focus_lines.append(here)
             page.find_lines.extend(here for s, _, _ in find_by_para.get(index, ()) if line_start <= s < line_end)
-            line = text[start:end]
             line.rstrip()
             emit(line, bar=bool(in_quote))
         _attribution([q for q in para_quotes if offset < q.end <= para_end], measure, emit, styles)
         page.lines.append(blank)
     return page
+
+
+def _lines(text: Text, offsets: list[tuple[int, int]]) -> Iterator[Text]:
+    """``text[start:end]`` for each of ``offsets`` (in order), in time linear in the text.
+
+    Rich's ``Text.__getitem__`` divides the whole text (and re-cleans the rest of it)
+    for every slice: quadratic, a minute for one 2 MB paragraph.
+    """
+    plain, style = text.plain, text.style
+    spans = sorted(text.spans, key=lambda span: span.start)
+    active: list[Span] = []
+    upcoming = 0
+    for start, end in offsets:
+        while upcoming < len(spans) and spans[upcoming].start < end:
+            active.append(spans[upcoming])
+            upcoming += 1
+        active = [span for span in active if span.end > start]
+        line = Text(plain[start:end], style=style, end="")
+        line.spans = [Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
+                      for span in active if span.start < end and span.end > span.start]
+        yield line
 
 
 def _paragraph_starts(paragraphs: tuple[str, ...]) -> list[int]:
