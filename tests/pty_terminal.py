@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import fcntl
 import os
-import pwd
 import select
 import shutil
 import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import threading
 import time
@@ -36,6 +36,7 @@ KEYS = {
     "down": b"\x1b[B",
     "up": b"\x1b[A",
     "ctrl+f": b"\x06",
+    "ctrl+u": b"\x15",
     "backspace": b"\x7f",
 }
 
@@ -49,22 +50,32 @@ def newsreader_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "newsreader"]
 
 
-def unprivileged_user() -> tuple[int, int] | None:
-    """(uid, gid) of ``nobody`` when running as root, else None."""
+def without_file_privileges() -> list[str] | None:
+    """A command prefix that makes file permissions bite, or None if none is possible.
+
+    Not root: nothing is needed (``[]``). Root: ``setpriv`` (util-linux) drops the
+    capabilities that let root read anything (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH),
+    so a file of mode 000 is unreadable to it as to anyone, while root keeps reaching
+    its own 0700 home (where the interpreter may live).
+    """
     if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
         return None
-    try:
-        user = pwd.getpwnam("nobody")
-    except KeyError:
-        return None
-    return user.pw_uid, user.pw_gid
+    caps = "-dac_override,-dac_read_search"
+    prefix = [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}"]
+    with tempfile.NamedTemporaryFile() as locked:
+        os.chmod(locked.name, 0)
+        probe = subprocess.run([*prefix, "test", "-r", locked.name], check=False, capture_output=True)
+    return prefix if probe.returncode == 1 else None
 
 
 class Terminal:
     """One program on one pty of ``columns`` x ``lines``."""
 
     def __init__(self, argv: Sequence[str], env: Mapping[str, str], *, columns: int = 120, lines: int = 40,
-                 cwd: Path | None = None, user: tuple[int, int] | None = None) -> None:
+                 cwd: Path | None = None) -> None:
         self.columns, self.lines = columns, lines
         self.master, self.slave = os.openpty()
         fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
@@ -80,10 +91,9 @@ class Terminal:
             # emulator does (so the app gets SIGWINCH and job control like a real one).
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-        drop = {} if user is None else {"user": user[0], "group": user[1], "extra_groups": []}
         self.process = subprocess.Popen(
             list(argv), stdin=self.slave, stdout=self.slave, stderr=self.slave, env=full_env, cwd=cwd,
-            start_new_session=True, preexec_fn=child_setup, close_fds=True, **drop)  # noqa: PLW1509 - one ioctl
+            start_new_session=True, preexec_fn=child_setup, close_fds=True)  # noqa: PLW1509 - one ioctl
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 

@@ -74,8 +74,11 @@ def run_app(path: Path | None) -> int:
         return _fail(problem)
     from newsreader.ui.app import NewsreaderApp
 
-    NewsreaderApp(root).run()
-    return 0
+    app = NewsreaderApp(root)
+    app.run()
+    # Textual sets a non-zero return code when the app ended on an unhandled error
+    # (it has printed the traceback): say so to the shell too.
+    return app.return_code or 0
 
 
 def run_analyze(file: Path, as_json: bool) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -152,22 +154,69 @@ def _results(root: str, todo: list[Todo], should_stop: Callable[[], bool]) -> It
     yield from _pooled(root, todo, workers, should_stop)
 
 
+def _start_helpers() -> None:
+    """Start multiprocessing's resource tracker with a usable stderr.
+
+    The tracker is handed ``sys.stderr.fileno()``; under a terminal UI (Textual)
+    ``sys.stderr`` is a capture whose ``fileno()`` is -1, and starting the first
+    pool there failed with "bad value(s) in fds_to_keep". For the instant the
+    tracker takes to start, stderr is a real file (os.devnull).
+    """
+    from multiprocessing import resource_tracker
+
+    with _helpers_lock:
+        try:
+            usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+        except (AttributeError, OSError, ValueError):
+            usable = False
+        if usable:
+            return
+        stderr = sys.stderr
+        with open(os.devnull, "w") as devnull:
+            sys.stderr = devnull
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = stderr
+
+
+_helpers_lock = threading.Lock()
+
+
 def _pooled(root: str, todo: list[Todo], workers: int, should_stop: Callable[[], bool]) -> Iterator[FileResult]:
     size = max(4, min(32, len(todo) // (workers * 8)))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        _start_helpers()
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    except (OSError, ValueError):  # no processes to be had: do the work here
+        for chunk in chunks:
+            if should_stop():
+                return
+            yield from extract_chunk(root, chunk)
+        return
     pending: dict[Future[list[FileResult]], list[Todo]] = {}
     queue = iter(chunks)
+    broken = False
     try:
         while True:
-            while len(pending) < workers * 3 and not should_stop():
+            while len(pending) < workers * 3 and not should_stop() and not broken:
                 chunk = next(queue, None)
                 if chunk is None:
                     break
-                pending[executor.submit(extract_chunk, root, chunk)] = chunk
+                try:
+                    pending[executor.submit(extract_chunk, root, chunk)] = chunk
+                except (OSError, ValueError, RuntimeError):  # the pool cannot start or broke
+                    broken = True
+                    yield from extract_chunk(root, chunk)
             if not pending:
+                if broken:  # finish in this process
+                    for chunk in queue:
+                        if should_stop():
+                            return
+                        yield from extract_chunk(root, chunk)
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
