@@ -142,7 +142,7 @@ class ReaderActions(LibrarySession):
         self.push_screen(OpenFolderScreen(load_recent().paths, self.root.parent), chosen)
 
 
-    @work(thread=True, group="settings")
+    @work(thread=True, group="settings", description="save settings later")
     def save_settings_later(self, save: Callable[[], bool]) -> None:
         """Write settings in the background; say so if it fails."""
         if not save():

@@ -173,7 +173,7 @@ class NewsreaderApp(ReaderActions):
         self.update_status()
         self._load_article(article)
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="load article")
     def _load_article(self, article: Article) -> None:
         from newsreader.analysis import analyze
         from newsreader.library.scanner import read_article
@@ -224,7 +224,7 @@ class NewsreaderApp(ReaderActions):
         elif self.index_available:
             self._find_cross(focus.kind, focus.key, self.generation)
 
-    @work(thread=True, exclusive=True, group="cross")
+    @work(thread=True, exclusive=True, group="cross", description="find cross")
     def _find_cross(self, kind: str, key: str, generation: int) -> None:
         from newsreader.index import IndexUnavailable, LibraryIndex
 

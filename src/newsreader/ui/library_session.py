@@ -7,6 +7,7 @@ thread workers that post messages; the handlers here only update attributes.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,8 @@ from newsreader.ui.widgets.title_bar import LibraryStatus, TitleBar
 
 SCAN_BATCH_SECONDS = 0.2
 VIEW_REFRESH_SECONDS = 0.15
+#: A batch at least this large is frozen out of the garbage collector's scans.
+FREEZE_AFTER = 100
 #: Shortest pause between two checks of the folder for new or changed files.
 WATCH_SECONDS = 3.0
 
@@ -87,7 +90,7 @@ class LibrarySession(App[None]):
     def library_opened(self) -> None:
         """Hook: the app clears its panes for a new library."""
 
-    @work(thread=True, exclusive=True, group="library")
+    @work(thread=True, exclusive=True, group="library", description="load")
     def _load(self, root: Path, generation: int, first: bool) -> None:
         from newsreader.index import IndexUnavailable, LibraryIndex
 
@@ -158,6 +161,10 @@ class LibrarySession(App[None]):
             self.outlets = Counter()
         self._forget(message.removed)
         self._add(message.added)
+        if len(message.added) >= FREEZE_AFTER:
+            # Articles live as long as the library: move them out of the collector's
+            # sight, or each full collection rescans them all (stalls of 100 ms+ at 100k).
+            gc.freeze()
         if message.skipped is not None:
             self.skipped = list(message.skipped)
         self.skipped.extend(message.more_skipped)
@@ -214,7 +221,7 @@ class LibrarySession(App[None]):
         self.article_list.refresh()
         self.refresh_outlets()
 
-    @work(thread=True, group="save-state")
+    @work(thread=True, group="save-state", description="save reading")
     def save_reading(self, state: ReadingState) -> None:
         """Write the reading state in the background (only if it changed)."""
         if state.dirty and not state.save():
@@ -243,7 +250,7 @@ class LibrarySession(App[None]):
         self.update_list_title()
         self.refresh_view_if_dirty()
 
-    @work(thread=True, exclusive=True, group="view")
+    @work(thread=True, exclusive=True, group="view", description="build view")
     def _build_view(self, articles: list[Article], order: catalog.SortOrder, outlet: str | None,
                     terms: list[str], generation: int, only: frozenset[str] | None) -> None:
         worker = get_current_worker()

@@ -8,8 +8,6 @@ update, which showed up in start-up time.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rich.style import Style
 from textual.app import App
 from textual.color import Color
@@ -29,9 +27,10 @@ def _color(variables: dict[str, str], name: str) -> Color:
         return Color.parse(variables.get("foreground", "#e0e0e0"))
 
 
-@lru_cache(maxsize=16)
-def _styles_for(items: tuple[tuple[str, str], ...]) -> dict[str, Style]:
-    variables = dict(items)
+_cache: dict[str, dict[str, Style]] = {}
+
+
+def _styles_for(variables: dict[str, str]) -> dict[str, Style]:
 
     def fg(name: str, **flags: bool) -> Style:
         return Style(color=_color(variables, name).rich_color, **flags)
@@ -68,5 +67,8 @@ def _styles_for(items: tuple[tuple[str, str], ...]) -> dict[str, Style]:
 
 
 def theme_styles(app: App[object]) -> dict[str, Style]:
-    """Named highlight styles for ``app``'s current theme (cached per theme)."""
-    return _styles_for(tuple(sorted(app.get_css_variables().items())))
+    """Named highlight styles for ``app``'s current theme (cached per theme: rows ask for them on every draw)."""
+    styles = _cache.get(app.theme)
+    if styles is None:
+        styles = _cache[app.theme] = _styles_for(app.get_css_variables())
+    return styles

@@ -126,7 +126,7 @@ class SearchScreen(Screen[str | None]):
             return
         self._search(query, self._sequence)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", description="search")
     def _search(self, query: str, sequence: int) -> None:
         from newsreader.index import IndexUnavailable, LibraryIndex, QueryError
 

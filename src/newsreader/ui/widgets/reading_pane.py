@@ -131,7 +131,7 @@ class ReadingPane(ScrollView, can_focus=True):
         else:
             self._set_page(layout_article(self.document, self.analysis, self._options(), self._styles()), jump)
 
-    @work(thread=True, exclusive=True, group="reading-layout")
+    @work(thread=True, exclusive=True, group="reading-layout", description="layout in thread")
     def _layout_in_thread(self, document: ArticleText, analysis: Analysis, options: LayoutOptions,
                           styles: dict[str, Style], jump: Jump) -> None:
         page = layout_article(document, analysis, options, styles)
