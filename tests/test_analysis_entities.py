@@ -104,3 +104,13 @@ def test_english_county_suffix() -> None:
 
     text = "Flooding closed roads across Wexbridgeshire on Monday."
     assert [(e.text, e.label) for e in analyze(text).entities if e.label == "GPE"] == [("Wexbridgeshire", "GPE")]
+
+
+def test_harbour_master_is_a_title_not_part_of_the_name() -> None:
+    from newsreader.analysis import analyze
+
+    text = "“We will not put crews at risk,” said Harbour Master Jonas Berg. Berg spoke at noon."
+    result = analyze(text)
+    people = [(text[e.start:e.end], e.key) for e in result.entities if e.label == "PERSON"]
+    assert people == [("Jonas Berg", "Jonas Berg"), ("Berg", "Jonas Berg")]
+    assert [q.speaker_key for q in result.quotes] == ["Jonas Berg"]

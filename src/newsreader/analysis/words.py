@@ -16,6 +16,7 @@ lord lady rabbi imam cardinal archbishop bishop father rev rev. reverend leader 
 councillor councilor councilman councilwoman alderman commissioner superintendent inspector detective
 constable sheriff marshal dean chancellor striker midfielder defender goalkeeper skipper chancellor vice-president deputy speaker aide adviser advisor
 analyst economist editor correspondent founder president-elect senator-elect rapper singer actor actress
+master harbourmaster harbormaster postmaster headteacher headmaster headmistress principal
 """.split())
 
 # Words that modify a following title head ("Deputy Foreign Minister").
@@ -25,6 +26,7 @@ justice labor labour transport agriculture environment culture assistant acting 
 state chief executive general attorney supreme national regional opposition military security intelligence
 army police party parliament parliamentary house senate majority minority crown grand lieutenant lt. lt
 retired then-president then former-president u.s. us federal white the top lead special
+harbour harbor port station
 """.split())
 
 # Multi-word title phrases matched before names.
