@@ -1,0 +1,37 @@
+"""The open library follows its folder, and settings chosen in the app are kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsreader.config import load_config
+from newsreader.ui.app import NewsreaderApp
+from pilot_helpers import settle
+
+
+async def test_files_added_changed_and_removed_show_up(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app._watch_timer is not None, "a later check of the folder is scheduled"
+        (small_library / "river" / "new.txt").write_text(
+            "By Oskar Brandt. Media: Riversidepost\nA new ferry pier opened at the river mouth on Friday.\n")
+        (small_library / "river" / "mill.txt").unlink()
+        app._check_again()  # what the timer does, without waiting for it
+        await settle(pilot)
+        paths = sorted(a.path for a in app.article_list.articles)
+        assert "river/new.txt" in paths and "river/mill.txt" not in paths
+        assert len(paths) == 5
+
+
+async def test_theme_chosen_in_the_app_is_remembered(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.theme = "gruvbox"
+        await app.workers.wait_for_complete()
+    assert load_config().theme == "gruvbox"
+    again = NewsreaderApp(small_library)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == "gruvbox"
