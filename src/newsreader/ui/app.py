@@ -101,15 +101,15 @@ class NewsreaderApp(ReaderActions):
         if config.theme in self.available_themes:
             self.theme = config.theme
         else:
-            self.notify(f"Unknown theme {config.theme!r} in the config file; using the default.",
-                        severity="warning", markup=False)
+            text = f"Unknown theme {config.theme!r} in the config file; using the default."
+            self.notify(text, severity="warning", markup=False)
         self.reader.show_entities = config.highlight_entities
         self.reader.show_quotes = config.highlight_quotes
         known = {binding.id for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id}
         unknown = sorted(set(config.keys) - known)
         if unknown:
-            self.notify(f"Unknown actions in [keys] of the config file: {', '.join(unknown)}",
-                        severity="warning", markup=False)
+            text = f"Unknown actions in [keys] of the config file: {', '.join(unknown)}"
+            self.notify(text, severity="warning", markup=False)
         self.set_keymap({name: keys for name, keys in config.keys.items() if name in known})
 
     def watch_theme(self, theme: str) -> None:
@@ -194,8 +194,8 @@ class NewsreaderApp(ReaderActions):
         self._pending_scroll = None
 
     def on_article_failed(self, message: ArticleFailed) -> None:
-        self.notify(f"Cannot open {message.article.path}: {message.reason}", severity="error",
-                    markup=False, timeout=6)
+        text = f"Cannot open {message.article.path}: {message.reason}"
+        self.notify(text, severity="error", markup=False, timeout=6)
 
     def action_step_article(self, step: int) -> None:
         """Open the next (``1``) or previous (``-1``) article of the list."""
