@@ -117,6 +117,8 @@ def _run_index(options: argparse.Namespace) -> int:
     console = Console()
     with _open(options.path) as index:
         summary = _refresh(index, Console(stderr=True))
+        if index.notice:
+            print(f"newsreader: {clean_line(index.notice)}", file=sys.stderr)
     console.print(summary_table(summary))
     if summary.skipped:
         console.print(skipped_table(summary))

@@ -42,6 +42,8 @@ class LibraryIndex:
         self.root = root
         self.path = path
         self._conn = conn
+        #: Set when a damaged index file was found and replaced: a line for the user.
+        self.notice: str | None = None
 
     @classmethod
     def open(cls, root: Path) -> LibraryIndex:
@@ -54,7 +56,11 @@ class LibraryIndex:
         """
         resolved = resolve_root(root)
         path = index_path(resolved)
-        return cls(resolved, path, connect(path))
+        damage: list[str] = []
+        index = cls(resolved, path, connect(path, damage.append))
+        if damage:
+            index.notice = _damage_notice(damage[0])
+        return index
 
     # -- reading -----------------------------------------------------------------
 
@@ -112,13 +118,13 @@ class LibraryIndex:
         Raises LibraryError if the folder cannot be read.
         """
         if not verify(self._conn, self.path):
-            self._rebuild()
+            self._rebuild("failed its integrity check")
         try:
             summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
                 raise
-            self._rebuild()
+            self._rebuild(str(error))
             summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
         if not summary.stopped:
             self._conn.execute(
@@ -146,10 +152,15 @@ class LibraryIndex:
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
                 raise
-            self._rebuild()
+            self._rebuild(str(error))
             return None
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, why: str) -> None:
+        self.notice = _damage_notice(why)
         self._conn.close()
         delete_database(self.path)
         self._conn = connect(self.path)
+
+
+def _damage_notice(why: str) -> str:
+    return f"The library's index was damaged ({why}) and is being rebuilt from the folder."

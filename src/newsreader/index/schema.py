@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 SCHEMA_VERSION = 1
@@ -117,9 +118,10 @@ class IndexUnavailable(Exception):
     """The index file cannot be created or opened (e.g. the cache dir is read-only)."""
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, on_damage: Callable[[str], None] | None = None) -> sqlite3.Connection:
     """Open the index at ``path``, creating or rebuilding it as needed; never
-    fails on a damaged or outdated file (it is replaced)."""
+    fails on a damaged or outdated file (it is replaced; ``on_damage`` is told
+    why when the file was damaged)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -135,6 +137,8 @@ def connect(path: Path) -> sqlite3.Connection:
                 conn.close()
             if not _damaged(error):
                 raise IndexUnavailable(f"cannot open index {path}: {error}") from None
+            if on_damage is not None:
+                on_damage(str(error))
         else:
             conn.close()
         delete_database(path)
