@@ -8,10 +8,12 @@ thread workers that post messages; the handlers here only update attributes.
 from __future__ import annotations
 
 import gc
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from time import monotonic
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -26,6 +28,10 @@ from newsreader.ui.messages import LibraryBatch, LibraryNotice, StateLoaded, Vie
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.sidebar import SourcesSidebar
 from newsreader.ui.widgets.title_bar import LibraryStatus, TitleBar
+
+if TYPE_CHECKING:
+    from newsreader.index import LibraryIndex
+    from newsreader.index.model import RefreshSummary
 
 SCAN_BATCH_SECONDS = 0.2
 VIEW_REFRESH_SECONDS = 0.15
@@ -107,27 +113,47 @@ class LibrarySession(App[None]):
                                             "search is limited to the list filter.", index_available=False))
             self._scan_without_index(root, generation, worker)
             return
-        with index:
-            if first:
-                self.post_message(LibraryBatch(generation, added=tuple(index.articles()), reset=True,
-                                               skipped=tuple(index.skipped()), busy="checking for changes…"))
-            started = monotonic()
-
-            def progress(step) -> None:  # type: ignore[no-untyped-def]
-                busy = "checking for changes…" if step.phase == "scanning" else (
-                    f"indexing {100 * step.done // max(step.total, 1)}%")
-                self.post_message(LibraryBatch(generation, added=step.added,
-                                               removed=tuple(a.id for a in step.removed), busy=busy))
-
-            try:
-                summary = index.refresh(progress, lambda: worker.is_cancelled)
-            except LibraryError as error:
-                self.post_message(LibraryNotice(generation, str(error)))
-                self.post_message(LibraryBatch(generation, done=True))
-                return
-        if not summary.stopped:
+        try:
+            with index:
+                summary, started = self._refresh_index(index, generation, first, worker)
+        except (sqlite3.Error, OSError) as error:
+            # The cache dir filled up or turned read-only mid-way (or the index is locked
+            # for longer than busy_timeout): keep reading the library, without the index.
+            self.post_message(LibraryNotice(generation, f"The index cannot be updated ({error}); reading the folder "
+                                            "directly, search is limited to the list filter.", index_available=False))
+            self.post_message(LibraryBatch(generation, reset=True, skipped=(), busy="scanning…"))
+            self._scan_without_index(root, generation, worker)
+            return
+        if summary is not None and not summary.stopped:
             pause = max(WATCH_SECONDS, 5 * (monotonic() - started))
             self.post_message(LibraryBatch(generation, skipped=summary.skipped, done=True, next_check=pause))
+
+    def _refresh_index(self, index: LibraryIndex, generation: int, first: bool,
+                       worker: Worker[None]) -> tuple[RefreshSummary | None, float]:
+        """List the index (on the first load), then refresh it; None when the folder is gone."""
+        if first:
+            self.post_message(LibraryBatch(generation, added=tuple(index.articles()), reset=True,
+                                           skipped=tuple(index.skipped()), busy="checking for changes…"))
+        if index.notice:
+            self.post_message(LibraryNotice(generation, index.notice))
+            index.notice = None
+        started = monotonic()
+
+        def progress(step) -> None:  # type: ignore[no-untyped-def]
+            busy = "checking for changes…" if step.phase == "scanning" else (
+                f"indexing {100 * step.done // max(step.total, 1)}%")
+            self.post_message(LibraryBatch(generation, added=step.added,
+                                           removed=tuple(a.id for a in step.removed), busy=busy))
+
+        try:
+            summary = index.refresh(progress, lambda: worker.is_cancelled)
+        except LibraryError as error:
+            self.post_message(LibraryNotice(generation, str(error)))
+            self.post_message(LibraryBatch(generation, done=True))
+            return None, started
+        if index.notice:
+            self.post_message(LibraryNotice(generation, index.notice))
+        return summary, started
 
     def _scan_without_index(self, root: Path, generation: int, worker: Worker[None]) -> None:
         from newsreader.library.scanner import iter_library
