@@ -1,0 +1,193 @@
+"""Faults in newsreader's own files: kill -9 mid-index, damage, a cache dir that cannot
+be written or fills up, and two processes on one library at once."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pilot_helpers import screen_text, settle
+
+from newsreader.index import LibraryIndex, schema
+from newsreader.index import refresh as refresh_module
+from newsreader.index.location import index_path
+from newsreader.reading_state import state_file
+from newsreader.ui.app import NewsreaderApp
+
+KILL_RUNS = 4
+FILES = 3000
+
+
+def write_library(root: Path, files: int = FILES) -> Path:
+    outlets = ("Northernwire", "Coastalbulletin", "Riversidepost")
+    for n in range(files):
+        path = root / f"folder-{n % 20:02d}" / f"story-{n:05d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"By Kai Sato. Media: {outlets[n % 3]}\n"
+            f"Story {n}: the harbour authority in Bergen suspended ferry {n} on Tuesday.\n"
+            f"“We will not put crews at risk,” said Harbour Master Jonas Berg {n}.\n", encoding="utf-8")
+    return root
+
+
+def index_command(root: Path, home: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "NEWSREADER_HOME": str(home)}
+    return subprocess.Popen([sys.executable, "-m", "newsreader", "index", str(root)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def article_count(db: Path) -> int:
+    """Articles committed so far, read as another process would (0 before the schema exists)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return 0
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def integrity(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def fresh_count(root: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setenv("NEWSREADER_HOME", str(home))
+    with LibraryIndex.open(root) as index:
+        return index.refresh().added
+
+
+def test_kill_9_while_indexing_then_resume(tmp_path: Path, newsreader_home: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_library(tmp_path / "library")
+    db = index_path(root)
+    rng = random.Random(5)
+    killed_at: list[int] = []
+    for _run in range(KILL_RUNS):
+        before = article_count(db)
+        # Kill at a random point of the articles still to index, once it is past it.
+        target = before + rng.randint(1, max(2, (FILES - before) // 2))
+        process = index_command(root, newsreader_home)
+        deadline = time.monotonic() + 120
+        while article_count(db) < target and process.poll() is None:
+            assert time.monotonic() < deadline, "indexing made no progress"
+            time.sleep(0.02)
+        assert process.poll() is None, "the index finished before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)  # the indexer itself, mid-write
+        process.wait(10)
+        os.killpg(process.pid, signal.SIGKILL)  # and its orphaned workers
+        killed_at.append(article_count(db))
+        assert integrity(db) == "ok"
+        assert killed_at[-1] >= before, "a kill lost committed work"
+    assert killed_at[-1] < FILES
+    # Restart: the refresh resumes (only what is missing is added) and ends complete.
+    process = index_command(root, newsreader_home)
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err.decode()
+    assert integrity(db) == "ok"
+    with LibraryIndex.open(root) as index:
+        assert len(index.articles()) == FILES
+        assert index.last_refresh is not None
+        again = index.refresh()
+        assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, FILES)
+    added = int(re.search(r"added\W+(\d+)", out.decode()).group(1))  # type: ignore[union-attr]
+    assert added == FILES - killed_at[-1], (out.decode(), killed_at)
+    assert fresh_count(root, tmp_path / "fresh-home", monkeypatch) == FILES
+    print(f"kill -9 at {killed_at} of {FILES} articles; resumed with {added}")
+
+
+# -- the app when its own files fail ---------------------------------------------------------
+
+
+def notices(app: NewsreaderApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_cache_dir_that_cannot_be_created_reads_the_folder(small_library: Path, newsreader_home: Path) -> None:
+    (newsreader_home / "cache").write_text("a file where the cache folder should be")
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article_list.row_count == 5 and not app.index_available
+        assert "No index" in notices(app) and "reading the folder directly" in notices(app)
+        await pilot.press("/")  # search falls back to the list filter
+        await pilot.press(*"museum")
+        await settle(pilot)
+        assert app.article_list.row_count == 1
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "Vessa river" in screen_text(app)
+
+
+async def test_disk_full_during_refresh_degrades_to_a_scan(small_library: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(refresh_module, "apply_results", full)
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert "database or disk is full" in notices(app)
+        assert app.article_list.row_count == 5 and not app.index_available
+        assert len(app.skipped) == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.reader.document is not None
+
+
+async def test_damaged_index_is_rebuilt_with_a_message(small_library: Path) -> None:
+    with LibraryIndex.open(small_library) as index:
+        index.refresh()
+        path = index.path
+        index._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    schema._checked.clear()  # as in a new process
+    path.write_bytes(b"garbage, not a database " * 500)
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "index was damaged" in notices(app)
+        assert app.article_list.row_count == 5 and app.index_available
+    assert integrity(path) == "ok"
+
+
+def test_damaged_index_message_in_the_index_command(tmp_path: Path, newsreader_home: Path) -> None:
+    root = write_library(tmp_path / "library", files=5)
+    first = index_command(root, newsreader_home)
+    assert first.wait(60) == 0
+    db = index_path(root)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_bytes(b"\0garbage" * 1000)
+    again = index_command(root, newsreader_home)
+    out, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert b"index was damaged" in err and re.search(rb"added\W+5", out)
+
+
+async def test_damaged_state_file_is_reset_with_a_message_and_kept(small_library: Path) -> None:
+    path = state_file(small_library)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"version": 1, "read": "not a list"')
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Reading state" in notices(app) and "kept a copy" in notices(app)
+        assert app.article_list.row_count == 5
+    assert path.with_name(path.name + ".damaged").read_text() == '{"version": 1, "read": "not a list"'
