@@ -45,7 +45,7 @@ def test_read_search_find_help_and_quit(small_library: Path, newsreader_home: Pa
 
         # Navigate: the list is sorted by date, newest first; open the second row.
         term.press("j", "enter")
-        screen = term.wait_for("Harbour Master Jonas Berg", "By Ana Lindqvist")
+        screen = term.wait_for("— Jonas Berg", "By Ana Lindqvist")  # the quote credited to its speaker
         assert "4 unread" in screen
 
         # Find in the article.
