@@ -16,6 +16,7 @@ _KNOWN: dict[str, str] = {
     "valleyherald": "Valley Herald",
     "metrodispatch": "Metro Dispatch",
     "thecontinentalreview": "The Continental Review",
+    "midlandsobserver": "Midlands Observer",
     # United States.
     "nytimes": "The New York Times",
     "newyorktimes": "The New York Times",
