@@ -22,9 +22,9 @@ from newsreader.config import (
     load_config,
     save_settings,
     set_theme,
-    toml_document,
     write_default_config,
 )
+from newsreader.toml_edit import toml_document
 
 HYPOTHESIS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-DOMAIN_MODULES = ("newsreader.library", "newsreader.analysis", "newsreader.catalog", "newsreader.state",
+DOMAIN_MODULES = ("newsreader.library", "newsreader.analysis", "newsreader.catalog", "newsreader.state", "newsreader.toml_edit",
                   "newsreader.reading_state", "newsreader.config",
                   "newsreader.cli", "newsreader.index")
 
