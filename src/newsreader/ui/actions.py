@@ -1,4 +1,4 @@
-"""Key actions of the reader: find, sort, highlights, read and star marks, screens.
+"""Key actions of the reader: find, sort, highlights, marks, sidebar, search, screens.
 
 A mixin of :class:`~newsreader.ui.app.NewsreaderApp`: the app module keeps
 layout and article loading, this one what the keys do.
@@ -17,10 +17,12 @@ from newsreader.config import Config, save_settings
 from newsreader.library.model import Article
 from newsreader.state import load_recent
 from newsreader.ui.library_session import LibrarySession
+from newsreader.ui.messages import CrossReady
 from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.find_bar import FindBar
 from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.row_list import RowList
+from newsreader.ui.widgets.sidebar import SourcesSidebar
 
 
 class ReaderActions(LibrarySession):
@@ -28,6 +30,10 @@ class ReaderActions(LibrarySession):
 
     reader: ReadingPane
     config: Config
+
+    def open_article(self, article: Article) -> None:
+        """Read and show ``article`` (the app does this; declared here for the actions that call it)."""
+        raise NotImplementedError
 
     # -- find in article ----------------------------------------------------------
     def action_find(self) -> None:
@@ -141,6 +147,65 @@ class ReaderActions(LibrarySession):
                 self.open_library(path)
         self.push_screen(OpenFolderScreen(load_recent().paths, self.root.parent), chosen)
 
+
+    # -- sidebar and search ----------------------------------------------------------
+    def on_sources_sidebar_outlet_chosen(self, message: SourcesSidebar.OutletChosen) -> None:
+        self.outlet_filter = message.outlet
+        self.refresh_outlets()
+        self.view_changed()
+
+    def on_sources_sidebar_focus_chosen(self, message: SourcesSidebar.FocusChosen) -> None:
+        """Highlight the choice in the article and list every article that has it too."""
+        focus = message.focus
+        self.reader.set_focus_on(focus if focus.key else None)
+        if not focus.key:
+            self.cross = None
+            self.view_changed()
+        elif self.index_available:
+            self._find_cross(focus.kind, focus.key, self.generation)
+
+    @work(thread=True, exclusive=True, group="cross", description="find cross")
+    def _find_cross(self, kind: str, key: str, generation: int) -> None:
+        from newsreader.index import IndexUnavailable, LibraryIndex
+
+        try:
+            with LibraryIndex.open(self.root) as index:
+                counts = index.articles_with(kind, key)
+        except IndexUnavailable:
+            return
+        verb = {"entity": "naming", "speaker": "quoting", "source": "citing"}[kind]
+        self.post_message(CrossReady(generation, f"{verb} {key}", counts))
+
+    def on_cross_ready(self, message: CrossReady) -> None:
+        if message.generation != self.generation:
+            return
+        mentions = sum(count for _, count in message.counts)
+        self.cross = (f"{len(message.counts)} {message.label} ({mentions}×)",
+                      frozenset(article_id for article_id, _ in message.counts))
+        self.view_changed()
+
+    def action_search(self) -> None:
+        """Search the whole library (or filter the list when there is no index)."""
+        if not self.index_available:
+            self.action_filter()
+            return
+        from newsreader.ui.screens.search import SearchScreen
+
+        def chosen(article_id: str | None) -> None:
+            if article_id is not None:
+                self.open_article_id(article_id)
+        self.push_screen(SearchScreen(self.root, self.by_id), chosen)
+
+    def open_article_id(self, article_id: str) -> None:
+        """Open an article by id, moving the list cursor to it when it is listed."""
+        article = self.by_id.get(article_id)
+        if article is None:
+            self.notify("That article is no longer in the library.", severity="warning", markup=False)
+            return
+        index = self.article_list.index_of(article_id)
+        if index is not None:
+            self.article_list.move_to(index)
+        self.open_article(article)
 
     @work(thread=True, group="settings", description="save settings later")
     def save_settings_later(self, save: Callable[[], bool]) -> None:

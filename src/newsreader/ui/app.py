@@ -20,7 +20,7 @@ from newsreader.library.errors import LibraryError
 from newsreader.library.model import Article
 from newsreader.ui.actions import ReaderActions
 from newsreader.ui.library_session import VIEW_REFRESH_SECONDS
-from newsreader.ui.messages import ArticleFailed, ArticleLoaded, CrossReady
+from newsreader.ui.messages import ArticleFailed, ArticleLoaded
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.find_bar import FindBar
 from newsreader.ui.widgets.reading_pane import ReadingPane
@@ -207,65 +207,6 @@ class NewsreaderApp(ReaderActions):
             self.open_article(listing.articles[target])
         else:
             self.bell()
-
-    # -- sidebar ------------------------------------------------------------------
-    def on_sources_sidebar_outlet_chosen(self, message: SourcesSidebar.OutletChosen) -> None:
-        self.outlet_filter = message.outlet
-        self.refresh_outlets()
-        self.view_changed()
-
-    def on_sources_sidebar_focus_chosen(self, message: SourcesSidebar.FocusChosen) -> None:
-        """Highlight the choice in the article and list every article that has it too."""
-        focus = message.focus
-        self.reader.set_focus_on(focus if focus.key else None)
-        if not focus.key:
-            self.cross = None
-            self.view_changed()
-        elif self.index_available:
-            self._find_cross(focus.kind, focus.key, self.generation)
-
-    @work(thread=True, exclusive=True, group="cross", description="find cross")
-    def _find_cross(self, kind: str, key: str, generation: int) -> None:
-        from newsreader.index import IndexUnavailable, LibraryIndex
-
-        try:
-            with LibraryIndex.open(self.root) as index:
-                counts = index.articles_with(kind, key)
-        except IndexUnavailable:
-            return
-        verb = {"entity": "naming", "speaker": "quoting", "source": "citing"}[kind]
-        self.post_message(CrossReady(generation, f"{verb} {key}", counts))
-
-    def on_cross_ready(self, message: CrossReady) -> None:
-        if message.generation != self.generation:
-            return
-        mentions = sum(count for _, count in message.counts)
-        self.cross = (f"{len(message.counts)} {message.label} ({mentions}×)",
-                      frozenset(article_id for article_id, _ in message.counts))
-        self.view_changed()
-
-    def action_search(self) -> None:
-        """Search the whole library (or filter the list when there is no index)."""
-        if not self.index_available:
-            self.action_filter()
-            return
-        from newsreader.ui.screens.search import SearchScreen
-
-        def chosen(article_id: str | None) -> None:
-            if article_id is not None:
-                self.open_article_id(article_id)
-        self.push_screen(SearchScreen(self.root, self.by_id), chosen)
-
-    def open_article_id(self, article_id: str) -> None:
-        """Open an article by id, moving the list cursor to it when it is listed."""
-        article = self.by_id.get(article_id)
-        if article is None:
-            self.notify("That article is no longer in the library.", severity="warning", markup=False)
-            return
-        index = self.article_list.index_of(article_id)
-        if index is not None:
-            self.article_list.move_to(index)
-        self.open_article(article)
 
     # -- filter -------------------------------------------------------------------
     def action_filter(self) -> None:
