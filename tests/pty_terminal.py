@@ -27,7 +27,7 @@ from typing import Self
 
 import pyte
 
-DEADLINE = 20.0
+DEADLINE = float(os.environ.get("NEWSREADER_PTY_DEADLINE", "20"))
 
 KEYS = {
     "enter": b"\r",
@@ -146,6 +146,18 @@ class Terminal:
                 raise AssertionError(f"timed out after {timeout} s waiting for {what}; screen:\n{screen}")
             time.sleep(0.05)
 
+    def press_until(self, key: str, *needles: str, timeout: float = DEADLINE) -> str:
+        """Press ``key`` until every needle shows: a key typed while the app is still
+        starting (or a screen is still opening) may be dropped, as a person would see."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.press(key)
+            try:
+                return self.wait_for(*needles, timeout=min(2.0, max(deadline - time.monotonic(), 0.1)))
+            except AssertionError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise
+
     # -- input --------------------------------------------------------------------------
     def press(self, *keys: str) -> None:
         """Type keys: names from KEYS, or literal text."""
@@ -162,6 +174,18 @@ class Terminal:
         code = self.process.wait(timeout)
         self._reader.join(timeout)
         return code
+
+    def quit(self, key: str = "q", timeout: float = DEADLINE) -> int:
+        """Press ``key`` (again, if a key was eaten: e.g. read as Alt+q right after Esc)
+        until the program ends; returns its exit status."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.press(key)
+            try:
+                return self.wait_exit(timeout=2.0)
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline:
+                    raise
 
     def settings_after(self) -> list:  # type: ignore[type-arg]
         return termios.tcgetattr(self.slave)

@@ -48,11 +48,10 @@ def hostile() -> Iterator[tuple[hl.Hostile, list[str]]]:
 
 def focus_empty_filter(term: Terminal) -> None:
     """Press ``f``, then Ctrl+U until the filter box is empty (its placeholder shows)."""
-    term.press("f")
     deadline = time.monotonic() + 20
     while "Filter: words" not in term.text():
         assert time.monotonic() < deadline, term.text()
-        term.press("ctrl+u")  # until the box has focus, the list ignores it
+        term.press("f", "ctrl+u")  # until the box has focus the list ignores Ctrl+U; then it clears the box
         try:
             term.wait_for("Filter: words", timeout=0.3)
         except AssertionError:
@@ -110,8 +109,8 @@ def test_hostile_library_in_a_terminal(hostile: tuple[hl.Hostile, list[str]], ne
                                "symlink to a folder", "unsupported type .pdf", "line 5: invalid JSON")
         if locked:
             assert "permission denied" in screen
-        term.press("escape", "q")
-        assert term.wait_exit() == 0
+        term.press("escape")
+        assert term.quit() == 0
         assert_terminal_restored(term)
 
     raw = bytes(term.raw)
