@@ -19,7 +19,7 @@ from pilot_helpers import screen_text, settle
 from newsreader.index import LibraryIndex, schema
 from newsreader.index import refresh as refresh_module
 from newsreader.index.location import index_path
-from newsreader.reading_state import state_file
+from newsreader.reading_state import ReadingState, state_file
 from newsreader.ui.app import NewsreaderApp
 
 KILL_RUNS = 4
@@ -191,3 +191,55 @@ async def test_damaged_state_file_is_reset_with_a_message_and_kept(small_library
         assert "Reading state" in notices(app) and "kept a copy" in notices(app)
         assert app.article_list.row_count == 5
     assert path.with_name(path.name + ".damaged").read_text() == '{"version": 1, "read": "not a list"'
+
+
+# -- two instances on one library ----------------------------------------------------------
+
+
+def test_two_indexers_at_once(tmp_path: Path, newsreader_home: Path) -> None:
+    root = write_library(tmp_path / "library", files=1000)
+    first, second = index_command(root, newsreader_home), index_command(root, newsreader_home)
+    for process in (first, second):
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err.decode()
+    db = index_path(root)
+    assert integrity(db) == "ok"
+    with LibraryIndex.open(root) as index:
+        articles = index.articles()
+        assert len(articles) == len({a.id for a in articles}) == 1000
+        assert len(index.search("harbour")) == 200  # the search's default limit: many hits, no error
+        again = index.refresh()
+        assert (again.added, again.changed, again.removed) == (0, 0, 0)
+
+
+def test_two_reading_states_saved_in_turn_keep_both_sets_of_marks(small_library: Path) -> None:
+    first, second = ReadingState.load(small_library), ReadingState.load(small_library)
+    first.mark_read("a")
+    first.toggle_star("s")
+    assert first.save()
+    second.mark_read("b")
+    assert second.save()  # loaded before the first saved: must not drop "a" or the star
+    first.mark_unread("a")
+    assert first.save()
+    merged = ReadingState.load(small_library)
+    assert set(merged.read_ids) == {"b"} and set(merged.starred_ids) == {"s"}
+
+
+def test_two_apps_on_one_library(small_library: Path, newsreader_home: Path) -> None:
+    from pty_terminal import Terminal, newsreader_command
+
+    env = {"NEWSREADER_HOME": str(newsreader_home), "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    with Terminal([*newsreader_command(), str(small_library)], env) as one, \
+            Terminal([*newsreader_command(), str(small_library)], env) as two:
+        one.wait_for("5 articles", "5 unread")
+        two.wait_for("5 articles", "5 unread")
+        one.press_until("enter", "Repairs on the Tollgate bridge", "4 unread")  # the first row
+        two.press("j")
+        two.press_until("enter", "4 unread")  # another article
+        assert "Repairs on the Tollgate bridge" not in two.text()
+        assert one.quit() == 0 and two.quit() == 0
+    state = ReadingState.load(small_library)
+    assert len(state.read_ids) == 2, "one app's reading marks were lost"
+    with LibraryIndex.open(small_library) as index:
+        assert len(index.articles()) == 5
+        assert integrity(index.path) == "ok"

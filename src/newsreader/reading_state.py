@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Set
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsreader.state import atomic_write_text, data_dir
@@ -84,6 +85,10 @@ class ReadingState:
         self._last_article: str | None = None
         self._last_scroll = 0
         self._dirty = False
+        # The read and starred ids as last loaded or saved: what this instance changed
+        # since is its own; anything else in the file came from another instance.
+        self._base_read: frozenset[str] = frozenset()
+        self._base_starred: frozenset[str] = frozenset()
         # The file on disk could not be used and has not been copied aside yet:
         # it must be moved to a ``.damaged`` name before a save may replace it.
         self._preserve_pending = False
@@ -136,6 +141,7 @@ class ReadingState:
             raise _Damaged("'last_scroll' is not a line number")
         self._read, self._starred = set(read), set(starred)
         self._last_article, self._last_scroll = last_article, last_scroll
+        self._base_read, self._base_starred = frozenset(self._read), frozenset(self._starred)
 
     # -- queries ---------------------------------------------------------------------
     def is_read(self, article_id: str) -> bool:
@@ -203,13 +209,13 @@ class ReadingState:
             self._dirty = True
 
     # -- saving ----------------------------------------------------------------------
-    def to_json(self) -> str:
+    def to_json(self, read: Set[str] | None = None, starred: Set[str] | None = None) -> str:
         return json.dumps(
             {
                 "version": FORMAT_VERSION,
                 "library": str(self.root),
-                "read": sorted(self._read),
-                "starred": sorted(self._starred),
+                "read": sorted(self._read if read is None else read),
+                "starred": sorted(self._starred if starred is None else starred),
                 "last_article": self._last_article,
                 "last_scroll": self._last_scroll,
             },
@@ -217,19 +223,67 @@ class ReadingState:
         )
 
     def save(self) -> bool:
-        """Write the state if it changed. Returns ``False`` when it could not be written."""
+        """Write the state if it changed. Returns ``False`` when it could not be written.
+
+        Another newsreader may have saved the same library since this one loaded
+        it: the file is read again and this instance's changes (marks added and
+        removed since it loaded or last saved) are applied to what the file holds,
+        under a lock, so neither instance's marks are lost.
+        """
         if not self._dirty:
             return True
+        read, starred = set(self._read), set(self._starred)
         try:
             if self._preserve_pending:
                 if _move_aside(self.path) is None:
                     return False
                 self._preserve_pending = False
-            atomic_write_text(self.path, self.to_json())
+            with _locked(self.path):
+                on_disk = self._current_file()
+                if on_disk is None:
+                    merged_read, merged_starred = read, starred
+                else:
+                    merged_read = (on_disk[0] | (read - self._base_read)) - (self._base_read - read)
+                    merged_starred = (on_disk[1] | (starred - self._base_starred)) - (self._base_starred - starred)
+                atomic_write_text(self.path, self.to_json(merged_read, merged_starred))
         except (OSError, ValueError):
             return False
-        self._dirty = False
+        self._base_read, self._base_starred = frozenset(read), frozenset(starred)
+        self._dirty = self._read != read or self._starred != starred  # changed while saving
         return True
+
+    def _current_file(self) -> tuple[set[str], set[str]] | None:
+        """The read and starred ids in the file now, or None if it is missing or unusable."""
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return None
+        other = ReadingState(self.root, self.path)
+        try:
+            other._parse(raw)
+        except _Damaged:
+            return None
+        return other._read, other._starred
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s folder (where locks exist) while saving.
+
+    The folder, not a lock file: nothing is left behind, and saves are short.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _damaged_names(path: Path) -> Iterator[Path]:

@@ -25,10 +25,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 SCHEMA_VERSION = 1
+#: How long opening waits for another process that holds the file locked.
+LOCKED_SECONDS = 30.0
 
 _SCHEMA = """
 CREATE TABLE meta (
@@ -126,7 +129,10 @@ def connect(path: Path, on_damage: Callable[[str], None] | None = None) -> sqlit
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise IndexUnavailable(f"cannot create {path.parent}: {error.strerror or error}") from None
-    for _attempt in range(3):
+    attempt = 0
+    deadline = time.monotonic() + LOCKED_SECONDS
+    while attempt < 3:
+        attempt += 1
         conn = None
         try:
             conn = _open(path)
@@ -135,6 +141,12 @@ def connect(path: Path, on_damage: Callable[[str], None] | None = None) -> sqlit
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
+            if _locked(error) and time.monotonic() < deadline:
+                # Another process is creating the file or switching it to WAL (which
+                # takes no busy timeout): wait for it, then look again.
+                attempt -= 1
+                time.sleep(0.05)
+                continue
             if not _damaged(error):
                 raise IndexUnavailable(f"cannot open index {path}: {error}") from None
             if on_damage is not None:
@@ -225,6 +237,11 @@ def _create(conn: sqlite3.Connection) -> bool:
             conn.execute("ROLLBACK")
         raise
     return conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _locked(error: sqlite3.DatabaseError) -> bool:
+    message = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in message or "busy" in message)
 
 
 def _damaged(error: sqlite3.DatabaseError) -> bool:
