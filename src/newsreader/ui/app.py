@@ -221,8 +221,11 @@ class NewsreaderApp(ReaderActions):
         self.view_changed()
 
     @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.article_list.focus()
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        # The message can arrive after keys typed behind Enter (say f, Ctrl+U, new words):
+        # then the reader is typing a new filter, and the box keeps the focus.
+        if event.input.has_focus and event.input.value == event.value:
+            self.article_list.focus()
 
     def action_back(self) -> None:
         """Step back: close the filter, leave the reading pane, leave zen mode."""
