@@ -114,3 +114,12 @@ def test_harbour_master_is_a_title_not_part_of_the_name() -> None:
     people = [(text[e.start:e.end], e.key) for e in result.entities if e.label == "PERSON"]
     assert people == [("Jonas Berg", "Jonas Berg"), ("Berg", "Jonas Berg")]
     assert [q.speaker_key for q in result.quotes] == ["Jonas Berg"]
+
+
+def test_lake_names_are_places_and_marine_firms_are_organisations() -> None:
+    from newsreader.analysis import analyze
+
+    text = "The ferry crossed Lake Orrin on Monday. It was built by Tidewell Marine in Halden Bay."
+    labels = {text[e.start:e.end]: e.label for e in analyze(text).entities}
+    assert labels["Lake Orrin"] == "LOC"
+    assert labels["Tidewell Marine"] == "ORG"

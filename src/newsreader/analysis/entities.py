@@ -111,7 +111,7 @@ def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
             return "ORG", "suffix"
         if last in words.GPE_SUFFIXES or "of" in ws and first in words.LOC_HEADS:
             return "GPE", "suffix"
-        if last in words.LOC_SUFFIXES:
+        if last in words.LOC_SUFFIXES or (len(ws) > 1 and first in words.LOC_PREFIXES):
             return "LOC", "suffix"
     if titled:
         return "PERSON", "title"

@@ -74,7 +74,12 @@ industries technologies energy petroleum oil pharmaceuticals telecom communicati
 post journal news herald tribune gazette daily weekly magazine review observer monitor chronicle globe
 telegraph guardian express mail star sun standard courier inquirer examiner register world today report
 united rovers wanderers athletic athletico city county hotspur albion villa olympic sporting
+marine shipping shipyard shipyards logistics labs laboratories therapeutics biotech mining foods brewery
+glassworks ironworks steelworks
 """.split())
+
+# First words that make a run of two or more words a place ("Lake Orrin", "Mount Kessel").
+LOC_PREFIXES = frozenset("lake mount mt mt. cape isle glacier".split())
 
 # First words that head an organisation name ("Bank of England", "Ministry of Defence").
 ORG_HEADS = frozenset("""
