@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -63,6 +62,8 @@ DEFAULTS = Config()
 # -- reading ---------------------------------------------------------------------------
 def _read_document(path: Path) -> tuple[str, dict[str, Any] | None, str | None]:
     """The file's text, its parsed table (``None`` if unusable) and what is wrong with it."""
+    import tomllib  # imported here: start-up time counts, and most starts have no file
+
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_CONFIG_BYTES + 1)

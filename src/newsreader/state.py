@@ -13,8 +13,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "newsreader"
 HOME_ENV = "NEWSREADER_HOME"
 MAX_RECENT = 12
@@ -25,6 +23,8 @@ def data_dir() -> Path:
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home) / "data"
+    import platformdirs  # imported when needed: start-up time counts
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -33,6 +33,8 @@ def cache_dir() -> Path:
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home) / "cache"
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
@@ -41,6 +43,8 @@ def config_dir() -> Path:
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home) / "config"
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 

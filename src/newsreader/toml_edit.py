@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
@@ -92,6 +91,9 @@ def same_value(a: object, b: object) -> bool:
 
 
 def parses(text: str) -> dict[str, Any] | None:
+    """``text`` parsed as TOML, or ``None`` when it is not valid TOML."""
+    import tomllib  # loaded on first use: it is not needed to start the app
+
     try:
         return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):

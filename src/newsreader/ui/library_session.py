@@ -8,7 +8,6 @@ thread workers that post messages; the handlers here only update attributes.
 from __future__ import annotations
 
 import gc
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -98,6 +97,8 @@ class LibrarySession(App[None]):
 
     @work(thread=True, exclusive=True, group="library", description="load")
     def _load(self, root: Path, generation: int, first: bool) -> None:
+        import sqlite3
+
         from newsreader.index import IndexUnavailable, LibraryIndex
 
         worker = get_current_worker()
