@@ -35,3 +35,15 @@ async def test_theme_chosen_in_the_app_is_remembered(small_library: Path) -> Non
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert again.theme == "gruvbox"
+
+
+async def test_quitting_while_the_library_loads_is_clean(tmp_path: Path) -> None:
+    root = tmp_path / "many"
+    root.mkdir()
+    for number in range(300):
+        (root / f"{number:03d}.txt").write_text(
+            f"By Lena Novak. Media: Northernwire\nStory {number} about the harbour council vote.\n")
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")  # while the index is still being built and batches are arriving
+    assert app.return_code == 0

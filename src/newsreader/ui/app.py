@@ -65,6 +65,9 @@ class NewsreaderApp(ReaderActions):
         self.sidebar = SourcesSidebar(id="sidebar")
         self.article_list = ArticleList(id="articles")
         self.reader = ReadingPane(id="reader")
+        # Kept too, so that messages arriving while the app closes never need a query.
+        self.title_bar = TitleBar(id="title-bar")
+        self.list_pane = Vertical(id="list-pane")
         self.config = load_config()
         self.sort_order = catalog.SortOrder(self.config.default_sort)
         self.init_session(root)
@@ -73,10 +76,10 @@ class NewsreaderApp(ReaderActions):
 
     # -- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield TitleBar(id="title-bar")
+        yield self.title_bar
         with Horizontal(id="main"):
             yield self.sidebar
-            with Vertical(id="list-pane"):
+            with self.list_pane:
                 yield Input(placeholder="Filter: words in title, author, outlet or body", id="filter")
                 yield self.article_list
             with Vertical(id="reader-column"):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
+from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from newsreader import catalog
@@ -45,6 +46,8 @@ class LibrarySession(App[None]):
 
     root: Path
     article_list: ArticleList
+    title_bar: TitleBar
+    list_pane: Widget
     sidebar: SourcesSidebar
     reading: ReadingState
     sort_order: catalog.SortOrder
@@ -309,7 +312,7 @@ class LibrarySession(App[None]):
         busy = self.busy if self.scanning else ("" if self._view_complete else "searching article bodies…")
         read = self.reading.read_ids
         unread = sum(1 for article_id in self.by_id if article_id not in read)
-        self.query_one(TitleBar).show_status(LibraryStatus(
+        self.title_bar.show_status(LibraryStatus(
             self.root, len(self.by_id), self.article_list.row_count, unread, len(self.skipped), busy))
 
     def update_list_title(self) -> None:
@@ -323,7 +326,7 @@ class LibrarySession(App[None]):
             title += f" · {self.cross[0]}"
         if self.query_text:
             title += " · filtered"
-        self.query_one("#list-pane").border_title = title
+        self.list_pane.border_title = title
 
 
 def _body_or_empty(root: Path, article: Article) -> str:
