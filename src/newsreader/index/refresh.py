@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
+from newsreader.library.folders import display_path
 from newsreader.library.model import Article, SkippedFile
-from newsreader.library.scanner import display_path
 
 from .extract import FileResult, extract_chunk, extract_file
 from .model import RefreshProgress, RefreshSummary

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from collections.abc import Iterator
-from operator import attrgetter
 from pathlib import Path
 
 from .assemble import count_words
 from .errors import LibraryError, ParseError
+from .folders import display_path, os_reason, walk_folder
 from .model import Article, ArticleText, ParsedArticle, SkippedFile
 from .parsers import MAX_FILE_BYTES, format_of, parse_document, too_large_reason, unsupported_reason
-from .sanitize import clean_text
 
 
 def iter_library(root: Path) -> Iterator[Article | SkippedFile]:
@@ -25,42 +23,9 @@ def iter_library(root: Path) -> Iterator[Article | SkippedFile]:
     folder; problems below it become SkippedFile records (a folder's path ends
     in "/"; a collection's skipped entries come as extra records of its file).
     """
-    top = os.fspath(root)
-    try:
-        info = os.stat(top)
-    except OSError as error:
-        raise LibraryError(f"cannot open {display_path(top)}: {_os_reason(error)}") from None
-    if not stat.S_ISDIR(info.st_mode):
-        raise LibraryError(f"{display_path(top)} is not a folder")
-    visited = {(info.st_dev, info.st_ino)}
-    listing = _list(top)
-    if isinstance(listing, SkippedFile):
-        raise LibraryError(f"cannot open {display_path(top)}: {listing.reason}")
-    # A stack of (relative folder prefix, iterator over its sorted entries):
-    # iterative, so deep trees cannot hit the recursion limit.
-    stack: list[tuple[str, Iterator[os.DirEntry[str]]]] = [("", iter(listing))]
-    while stack:
-        prefix, entries = stack[-1]
-        entry = next(entries, None)
+    for rel, entry, reason in walk_folder(root):
         if entry is None:
-            stack.pop()
-            continue
-        rel = prefix + entry.name
-        try:
-            is_dir = entry.is_dir()
-            is_file = not is_dir and entry.is_file()
-        except OSError as error:
-            yield SkippedFile(display_path(rel), f"unreadable: {_os_reason(error)}")
-            continue
-        if is_dir:
-            folder = _enter(entry, rel, visited)
-            if isinstance(folder, SkippedFile):
-                yield folder
-            else:
-                stack.append((rel + "/", iter(folder)))
-        elif not is_file:
-            reason = "broken symlink" if entry.is_symlink() else "not a regular file"
-            yield SkippedFile(display_path(rel), reason)
+            yield SkippedFile(display_path(rel), reason or "skipped")
         else:
             yield from _scan_file(entry.path, rel)
 
@@ -77,7 +42,7 @@ def read_article(root: Path, article: Article) -> ArticleText:
     except FileNotFoundError:
         raise LibraryError(f"{article.path} is no longer in the library") from None
     except OSError as error:
-        raise LibraryError(f"cannot read {article.path}: {_os_reason(error)}") from None
+        raise LibraryError(f"cannot read {article.path}: {os_reason(error)}") from None
     except ParseError as error:
         raise LibraryError(f"cannot read {article.path}: {error.reason}") from None
     for candidate in parsed:
@@ -116,11 +81,6 @@ def article_id(rel_path: str, entry: int) -> str:
     return hashlib.sha1(key, usedforsecurity=False).hexdigest()[:16]
 
 
-def display_path(path: str) -> str:
-    """``path`` safe to show: no escapes or controls, newlines as spaces."""
-    return clean_text(path).replace("\n", " ")
-
-
 def _scan_file(path: str, rel: str) -> Iterator[Article | SkippedFile]:
     shown = display_path(rel)
     name = os.path.basename(rel)
@@ -134,7 +94,7 @@ def _scan_file(path: str, rel: str) -> Iterator[Article | SkippedFile]:
         yield SkippedFile(shown, error.reason)
         return
     except OSError as error:
-        yield SkippedFile(shown, f"unreadable: {_os_reason(error)}")
+        yield SkippedFile(shown, f"unreadable: {os_reason(error)}")
         return
     except Exception as error:  # noqa: BLE001 - a parser bug must not end the scan
         yield SkippedFile(shown, f"could not parse ({type(error).__name__})")
@@ -159,33 +119,6 @@ def _metadata(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> Article
         format=kind,
         entry=parsed.entry,
     )
-
-
-def _list(path: str) -> list[os.DirEntry[str]] | SkippedFile:
-    """A folder's visible entries in name order, or why it cannot be listed."""
-    try:
-        with os.scandir(path) as entries:
-            return sorted((e for e in entries if not e.name.startswith(".")), key=attrgetter("name"))
-    except OSError as error:
-        return SkippedFile(display_path(path), f"unreadable folder: {_os_reason(error)}")
-
-
-def _enter(
-    entry: os.DirEntry[str], rel: str, visited: set[tuple[int, int]]
-) -> list[os.DirEntry[str]] | SkippedFile:
-    """The entries of a sub-folder, unless it was seen already (symlink loops)."""
-    try:
-        info = entry.stat()
-    except OSError as error:
-        return SkippedFile(display_path(rel) + "/", f"unreadable folder: {_os_reason(error)}")
-    key = (info.st_dev, info.st_ino)
-    if key in visited:
-        return SkippedFile(display_path(rel) + "/", "symlink to a folder already scanned")
-    visited.add(key)
-    listing = _list(entry.path)
-    if isinstance(listing, SkippedFile):
-        return SkippedFile(display_path(rel) + "/", listing.reason)
-    return listing
 
 
 def _locate(root: str, article: Article) -> str:
@@ -213,7 +146,3 @@ def _locate(root: str, article: Article) -> str:
     raise LibraryError(f"{article.path} is no longer in the library")
 
 
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    return (error.strerror or type(error).__name__).lower()
