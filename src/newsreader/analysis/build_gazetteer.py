@@ -66,9 +66,9 @@ def main() -> int:
         current = ""
         for cls, surface, key in rows:
             if cls != current:
-                fh.write(f"@{cls}\n")
+                print(f"@{cls}", file=fh)
                 current = cls
-            fh.write(f"{surface}\t{key}\n" if key else f"{surface}\n")
+            print(f"{surface}\t{key}" if key else surface, file=fh)
     print(f"wrote {len(rows)} rows to {OUT}")
     return 0
 
