@@ -7,7 +7,7 @@ same rules serve the UI, the CLI and the tests.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from enum import Enum
 
@@ -55,7 +55,11 @@ def sort_articles(articles: Iterable[Article], order: SortOrder) -> list[Article
 
 def outlet_counts(articles: Iterable[Article]) -> list[tuple[str, int]]:
     """Outlets with their number of articles, most articles first."""
-    counts = Counter(a.outlet for a in articles if a.outlet)
+    return rank_outlets(Counter(a.outlet for a in articles if a.outlet))
+
+
+def rank_outlets(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """``counts`` as (outlet, articles) pairs, most articles first, then by name."""
     return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
 
 

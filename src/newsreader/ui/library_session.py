@@ -259,8 +259,7 @@ class LibrarySession(App[None]):
 
     def refresh_outlets(self) -> None:
         """Redraw the outlet counts (and the starred shelf) in the sidebar."""
-        outlets = sorted(self.outlets.items(), key=lambda item: (-item[1], item[0].casefold()))
-        self.sidebar.set_outlets(outlets, len(self.by_id), self.outlet_filter,
+        self.sidebar.set_outlets(catalog.rank_outlets(self.outlets), len(self.by_id), self.outlet_filter,
                                  len(self.reading.starred_ids), self.starred_only)
 
     # -- the view (filter + sort), computed in a worker -----------------------------
