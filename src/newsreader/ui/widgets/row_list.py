@@ -52,9 +52,6 @@ class RowList(ScrollView, can_focus=True):
     class Chosen(RowMessage):
         """A row was chosen with Enter or a click."""
 
-    class CursorMoved(RowMessage):
-        """The cursor moved to another row."""
-
     # -- what subclasses provide ---------------------------------------------------
     @property
     def row_count(self) -> int:
@@ -98,7 +95,6 @@ class RowList(ScrollView, can_focus=True):
         self.refresh_row(old)
         self.refresh_row(new)
         self.scroll_to_row(new)
-        self.post_message(self.CursorMoved(self, new))
 
     def refresh_row(self, index: int) -> None:
         """Redraw one row if it is on screen."""
