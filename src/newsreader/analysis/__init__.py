@@ -18,12 +18,12 @@ def _entities(text: str) -> list[Entity]:
     from newsreader.analysis.coref import settle
     from newsreader.analysis.entities import find_names
     from newsreader.analysis.numbers import find_numbers
-    from newsreader.analysis.tokens import caps_lines
+    from newsreader.analysis.tokens import caps_lines, title_lines
 
     vocab = set(_LOWER_WORD_RE.findall(text))
     from newsreader.analysis.teams import relabel_teams
 
-    names = find_names(text, vocab, caps_lines(text))
+    names = find_names(text, vocab, caps_lines(text), title_lines(text))
     relabel_teams(text, names)
     names = settle(text, names)
     out = [Entity(m.start, m.end, m.label, text[m.start:m.end], m.key) for m in names if m.label]

@@ -1,20 +1,25 @@
 """Document-level settling of entity labels and canonical keys.
 
-Short mentions take the key of a fuller one ("Putin" -> "Vladimir Putin"); labels left open by the
-run rules are decided from other mentions and from the words around them.
+Short mentions take the key of the person they mean ("Khan" -> "Khizr Khan" or "Ghazala Khan", see
+``persons.py``); labels left open by the run rules are decided from other mentions and from the words
+around them; names inside headlines are recovered from the names the body uses.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsreader.analysis import words
+from newsreader.analysis import gazetteer, words
 from newsreader.analysis.entities import Mention
+from newsreader.analysis.people import is_given_name
+from newsreader.analysis.persons import Person, PersonIndex
+from newsreader.analysis.tokens import TOKEN_RE
 
 _NEXT_WORD_RE = re.compile(r"[\s,]*([A-Za-z]+)")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")
 _PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside", "inside", "into"))
 _PERSON_PREV = frozenset(("said", "says", "by", "told", "according", "mr", "mrs", "ms", "dr"))
+_PLACE_LABELS = frozenset(("GPE", "LOC"))
 
 
 def _norm(ws: tuple[str, ...]) -> tuple[str, ...]:
@@ -33,52 +38,89 @@ def _context_label(text: str, m: Mention) -> str | None:
             return "GPE"
         if p in _PERSON_PREV:
             return "PERSON"
-    if text.startswith((" and ", ", "), m.end) or text[m.end:m.end + 1] in "'’":
-        return None
     return None
+
+
+def _split_couples(text: str, mentions: list[Mention]) -> None:
+    """"Khizr and Ghazala Khan": the first given name takes the shared surname, so two people are found."""
+    for a, b in zip(mentions, mentions[1:]):
+        if len(a.words) == 1 and b.label == "PERSON" and len(b.words) >= 2 and a.label in (None, "PERSON") \
+                and text[a.end:b.start] == " and " and (is_given_name(a.words[0]) or is_given_name(b.words[0])):
+            a.label, a.how = "PERSON", "first"
+            a.words = (a.words[0], *b.words[1:])
+            a.key = " ".join(a.words)
+
+
+def _person_context(text: str, m: Mention) -> bool:
+    nxt = _NEXT_WORD_RE.match(text, m.end)
+    prev = _PREV_WORD_RE.search(text, max(0, m.start - 12), m.start)
+    return bool(nxt and nxt.group(1) in words.REPORT_VERBS) or bool(
+        prev and prev.group(1).lower() in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov"))
+
+
+def _split_caps(text: str, m: Mention, known: dict[tuple[str, ...], tuple[str, str]],
+                people: PersonIndex) -> list[Mention]:
+    """The names the body uses, found inside a headline run ("Warren Grills Wells Fargo Chief")."""
+    toks = [(t.start(), t.end(), t.group()) for t in TOKEN_RE.finditer(text, m.start, m.end)
+            if t.group()[:1].isupper()]
+    low = [t[2].lower() for t in toks]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        for j in range(min(len(toks), i + 6), i, -1):
+            norm = tuple(low[i:j])
+            hit = known.get(norm)
+            person = people.resolve(toks[i][2], toks[i][0]) if j == i + 1 and hit is None else None
+            if hit is None and person is None and j > i + 1:
+                person = people.match_full(norm)
+            if hit is not None or person is not None:
+                ws = tuple(t[2] for t in toks[i:j])
+                label, key = hit if hit is not None else ("PERSON", person.key)  # type: ignore[union-attr]
+                out.append(Mention(toks[i][0], toks[j - 1][1], label, key, "caps", ws))
+                i = j
+                break
+        else:
+            i += 1
+    return out
 
 
 def settle(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give every mention a label and a key shared across the document; drop undecidable ones."""
-    persons: dict[str, str] = {}  # surname or given name (lower) -> full-name key
+    _split_couples(text, mentions)
+    people = PersonIndex(text)
     known: dict[tuple[str, ...], tuple[str, str]] = {}  # normalised words -> (label, key)
+    owner: dict[int, Person] = {}
     for m in mentions:
         if m.label is None:
             continue
         norm = _norm(m.words)
         if m.label == "PERSON" and len(norm) > 1:
-            full = " ".join(m.words)
-            for part in (norm[-1], norm[0]):
-                old = persons.get(part)
-                if old is None or len(full) > len(old):
-                    persons[part] = full
-        if norm and (m.how in ("gaz", "suffix", "first", "title", "acronym") or norm not in known):
+            owner[id(m)] = people.add(m.words, m.start)
+        elif norm and (m.how in ("gaz", "suffix", "first", "title", "acronym") or norm not in known):
             known.setdefault(norm, (m.label, m.key))
+    people.finish()
+    for person in people.people:
+        known[tuple(person.key.lower().split())] = ("PERSON", person.key)
     out: list[Mention] = []
     for m in mentions:
+        if m.how == "caps" and m.label is None:
+            out += _split_caps(text, m, known, people)
+            continue
         norm = _norm(m.words)
         if not norm:
             continue
-        if m.label == "PERSON" or m.label is None:
-            full = persons.get(norm[-1]) if len(norm) == 1 or m.how in ("title", "caps") else None
-            if full is None and len(norm) > 1:
-                full = _longer_name(persons, norm)
-            if full is not None:
-                m.label, m.key = "PERSON", full
-        if m.label is None:
+        person = owner.get(id(m))
+        if person is None and (m.label in (None, "PERSON") or m.label in _PLACE_LABELS and len(norm) == 1
+                               and m.how == "gaz" and (m.cls in gazetteer.WEAK or _person_context(text, m))):
+            person = people.resolve(norm[0], m.start) if len(norm) == 1 else people.match_full(norm)
+        if person is not None:
+            m.label, m.key = "PERSON", person.key
+        elif m.label is None:
             hit = known.get(norm)
             if hit is not None:
                 m.label, m.key = hit
-            elif m.how != "caps":
+            else:
                 m.label = _context_label(text, m)
         if m.label is not None:
             out.append(m)
     return out
-
-
-def _longer_name(persons: dict[str, str], norm: tuple[str, ...]) -> str | None:
-    """A fuller known name that ends with the same surname and contains this mention's words."""
-    full = persons.get(norm[-1])
-    if full and all(w in full.lower().split() for w in norm):
-        return full
-    return None

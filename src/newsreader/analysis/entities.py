@@ -8,17 +8,26 @@ document-wide in ``coref.py``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsreader.analysis import gazetteer, words
-from newsreader.analysis.people import FIRST_NAMES
+from newsreader.analysis.people import is_given_name
 from newsreader.analysis.tokens import RUN_RE, TOKEN_RE, in_spans, is_sentence_initial
 
 _CONNECT = frozenset(("of", "the", "and", "&", "for", "on")) | words.NAME_CONNECTORS
 _SELF_STANDING_ORGS = frozenset(("parliament", "army", "navy", "cabinet", "congress", "senate", "police"))
 _BREAK = "-"
+# Place classes that double as surnames after a given name ("Chuck Jordan", "Kerry Washington").
+_SURNAME_PLACES = frozenset(("country", "state", "city"))
 _CALENDAR = frozenset(words.MONTHS + words.WEEKDAYS)
-_NAMELIKE_MONTHS = frozenset(("may", "june", "august", "april"))  # "Theresa May"  # piece word marking a hyphen or other hard boundary inside a run
+_NAMELIKE_MONTHS = frozenset(("may", "june", "august", "april"))  # "Theresa May"
+# A lowercase part after a hyphen makes an English compound ("Oslo-based", "Trump-era"); any other lowercase
+# part belongs to a name ("Ban Ki-moon", "Park Geun-hye", "Min-jun").
+_COMPOUND_TAIL = re.compile(
+    r"(?:ed|ing|ly|ist|ists|ism|ian|ese|based|led|run|born|style|era|like|wide|free|made|owned|friendly|speaking|"
+    r"year|old|class|level|type|term|time|sized|scale|wing|bound|centric|specific|only|first|proof|esque|"
+    r"American|backed|linked|held|funded)$")
 
 
 @dataclass(slots=True)
@@ -63,7 +72,7 @@ def _tokens(run: str, base: int) -> list[tuple[int, int, str]]:
         s, w = m.start() + base, m.group()
         if "-" in w and w[0].isupper() and gazetteer.get(w) is None:
             parts = w.split("-")
-            if not parts[1][:1].isupper():
+            if not parts[1][:1].isupper() and _COMPOUND_TAIL.search(parts[-1]):
                 first = parts[0]
                 out += [(s, s + len(first), first), (s + len(first), s + len(first), _BREAK)]
                 continue
@@ -88,12 +97,18 @@ def _pieces(toks: list[tuple[int, int, str]], caps: bool, initial: bool) -> list
             i += 1
             continue
         hit = gazetteer.lookup(ws, i, n, caps)
+        if hit is not None and hit[0] == i + 1 and lower[i] in words.NAME_CONNECTORS and i + 1 < n \
+                and (ws[i + 1][0].isupper() or lower[i + 1] in words.NAME_CONNECTORS):
+            hit = None  # "Van der Berg", "De Souza": a particle opening a surname, not the town of Van
         if hit is not None and not (initial and i == 0 and hit[0] == 1 and lower[0] in words.COMMON_CAPS):
             j, entry = hit
             out.append(_Piece("gaz", toks[i][0], toks[j - 1][1], ws[i:j], entry))
             i = j
             continue
         j = _title_end(lower, i, n)
+        if j == i + 1 and out and out[-1].kind == "unk" and is_given_name(out[-1].words[-1]) \
+                and (j == n or not ws[j][0].isupper()):
+            j = i  # "Charlie King", "Ann Bishop": a surname that is also a title
         if j > i:
             out.append(_Piece("title", toks[i][0], toks[j - 1][1], ws[i:j]))
             i = j
@@ -101,6 +116,31 @@ def _pieces(toks: list[tuple[int, int, str]], caps: bool, initial: bool) -> list
         out.append(_Piece("unk", toks[i][0], toks[i][1], [w]))
         i += 1
     return out
+
+
+def _chunk_end(ps: list[_Piece], k: int, m: int) -> int:
+    """End of the unknown chunk starting at piece k: further unknown words, a town name inside a personal
+    name ("Mia Lund", "Chuck Jordan" after a given name), and particles ("Pieter van der Berg")."""
+    j = k + 1
+    while j < m:
+        pc = ps[j]
+        if pc.kind == "unk":
+            j += 1
+        elif pc.kind == "gaz" and pc.entry is not None and len(pc.words) == 1 and (
+                pc.entry.cls in gazetteer.WEAK
+                or pc.entry.cls in _SURNAME_PLACES and j == k + 1 and is_given_name(ps[k].words[0])):
+            j += 1
+        elif pc.kind == "conn" and pc.words[0] in words.NAME_CONNECTORS and pc.words[0] != "y":
+            nx = j + 1
+            while nx < m and ps[nx].kind == "conn" and ps[nx].words[0] in words.NAME_CONNECTORS:
+                nx += 1
+            if nx < m and ps[nx].kind == "unk":
+                j = nx
+            else:
+                break
+        else:
+            break
+    return j
 
 
 def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
@@ -115,7 +155,7 @@ def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
             return "LOC", "suffix"
     if titled:
         return "PERSON", "title"
-    if len(ws) > 1 and first.rstrip(".") in FIRST_NAMES:
+    if len(ws) > 1 and is_given_name(ws[0].rstrip(".")):
         return "PERSON", "first"
     if len(ws) == 1:
         w = ws[0]
@@ -124,7 +164,9 @@ def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
         if w.endswith("shire") and len(w) > 7:
             return "GPE", "suffix"  # an English county
         return None, "single"
-    if len(ws) <= 4 and all(w[0].isupper() and w.replace(".", "").replace("'", "").isalpha() for w in ws):
+    named = [w for w in ws if w not in words.NAME_CONNECTORS]
+    if len(named) <= 4 and all(w[0].isupper() and w.replace(".", "").replace("'", "").replace("’", "")
+                               .replace("-", "").isalpha() for w in named):
         return "PERSON", "shape"
     return None, "shape"
 
@@ -148,7 +190,7 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
         if pc.kind == "gaz":
             e = pc.entry
             assert e is not None
-            namelike = len(pc.words) == 1 and (e.cls in gazetteer.WEAK or pc.words[0].lower() in FIRST_NAMES)
+            namelike = len(pc.words) == 1 and (e.cls in gazetteer.WEAK or is_given_name(pc.words[0]))
             if nxt is not None and (namelike or titled) and (nxt.kind == "unk" or nxt.kind == "gaz" and len(
                     nxt.words) == 1 and nxt.entry is not None and nxt.entry.cls in gazetteer.WEAK):
                 pc = _Piece("unk", pc.start, pc.end, pc.words)  # "Jordan Henderson", "Florence Pugh"
@@ -185,10 +227,7 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
                 k += 1
             continue
         # an unknown chunk, possibly extended through "of"/"for" when it heads an organisation or place
-        j = k + 1
-        while j < m and (ps[j].kind == "unk" or ps[j].kind == "gaz" and ps[j].entry is not None
-                         and ps[j].entry.cls in gazetteer.WEAK and len(ps[j].words) == 1):
-            j += 1
+        j = _chunk_end(ps, k, m)
         chunk = [pc, *ps[k + 1:j]]
         while chunk[0].words[0] in ("The", "THE") and len(chunk) > 1:
             chunk = chunk[1:]
@@ -214,12 +253,19 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
     return out
 
 
-def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]]) -> list[Mention]:
-    """Name mentions (PERSON/ORG/GPE/LOC/NORP candidates) in ``text``, in order."""
+def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
+               titles: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Name mentions (PERSON/ORG/GPE/LOC/NORP candidates) in ``text``, in order.
+
+    ``caps`` and ``titles`` are the ALL-CAPS and Title Case lines (headlines): there a run's extent says
+    nothing, so only gazetteer names keep a label and the rest wait for ``coref.settle`` to find the
+    names the body uses inside them ("Warren Grills Bank Chief" holds "Warren").
+    """
     out: list[Mention] = []
     for m in RUN_RE.finditer(text):
         start = m.start()
         in_caps = bool(caps) and in_spans(caps, start)
+        in_title = bool(titles) and in_spans(titles or [], start)
         toks = _tokens(m.group(), start)
         initial = is_sentence_initial(text, start)
         if initial and not in_caps and toks:
@@ -227,7 +273,7 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]]) -> list[
             lw = w.lower()
             if lw in words.COMMON_CAPS or (
                     (lw in vocab or lw.endswith(("ing", "ly"))) and gazetteer.get(w) is None
-                    and not (lw in FIRST_NAMES and len(toks) > 1)):
+                    and not (is_given_name(w) and len(toks) > 1)):
                 toks = toks[1:]
                 while toks and (toks[0][2] == _BREAK or toks[0][2][0].islower()):
                     toks = toks[1:]
@@ -235,7 +281,7 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]]) -> list[
         if not toks:
             continue
         mentions = _merge(_pieces(toks, in_caps, initial))
-        if in_caps:
+        if in_caps or in_title:
             mentions = [mt for mt in mentions if mt.how == "gaz" or mt.how == "single" or len(mt.words) > 1]
             for mt in mentions:
                 if mt.how != "gaz":

@@ -1,9 +1,14 @@
-"""Hand-written common given names from many languages, used only as a PERSON hint.
+"""Given names: is a word a given name, and which gender does it suggest.
 
-A capitalised run whose first word is here is read as a person's name.
+A capitalised run whose first word is a given name is read as a person's name, and the name's usual
+gender lets a pronoun agree with its antecedent. The hand-written list below covers names common in
+world news; the gendered lexicon in ``given_names.py`` (US Census 1990 first-name tables, public
+domain) covers the rest when present.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 FIRST_NAMES = frozenset("""
 aaron abdul abdullah abraham adam adrian ahmad ahmed aisha alan albert alejandro aleksandr alex alexander
@@ -45,3 +50,37 @@ xi jair olaf emmanuel keir liz boris theresa fumio shinzo justin jacinda anthony
 gustavo javier luiz andres antonio giorgia pedro mette ursula josep charles kamala mitch chuck nancy
 hakeem kevin marjorie lindsey ted marco ron nikki vivek tulsi rand mitt jeb hillary bernie tim mike
 """.split())
+
+
+# Honorifics and gendered role words that fix a person's gender wherever they stand before a mention.
+MALE_TITLES = frozenset("mr mr. sir lord king prince duke baron count spokesman congressman chairman "
+                        "councilman alderman businessman father brother son husband uncle nephew grandfather "
+                        "monsignor sheikh emir".split())
+FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss mme mme. madam madame dame lady queen princess duchess baroness "
+                          "countess spokeswoman congresswoman chairwoman councilwoman alderwoman businesswoman "
+                          "mother sister daughter wife aunt niece grandmother actress".split())
+
+
+@lru_cache(maxsize=4096)
+def is_given_name(word: str) -> bool:
+    """True when ``word`` (any case; a hyphenated name by its first part) is a known given name."""
+    low = word.lower().split("-", 1)[0].rstrip(".")
+    if low in FIRST_NAMES:
+        return True
+    lexicon = _lexicon()
+    return lexicon is not None and lexicon.is_given_name(word)
+
+
+@lru_cache(maxsize=4096)
+def name_gender(first: str) -> str | None:
+    """"m", "f" or None (unknown or used for both) for a given name such as "Ghazala" or "Jean-Marc"."""
+    lexicon = _lexicon()
+    return lexicon.gender(first) if lexicon is not None else None
+
+
+def _lexicon():  # type: ignore[no-untyped-def]
+    try:
+        from newsreader.analysis import given_names
+    except ImportError:  # the gendered lexicon is optional while it is being built
+        return None
+    return given_names

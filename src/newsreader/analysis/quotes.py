@@ -10,14 +10,13 @@ just before it (the paragraph-after-paragraph convention).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
+from newsreader.analysis.marks import segments
 from newsreader.analysis.model import Entity, Quote
+from newsreader.analysis.referents import Resolver
 from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
 from newsreader.analysis.speakers import VERB_ALT as _VERB_ALT
 
-_MARK_RE = re.compile(r"''|``|[\"“”„«»]")
-_OPEN, _CLOSE = "“„«", "”»"
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 _TRANSCRIPT_RE = re.compile(r"[\"“]?([A-Z][A-Z .'’-]{1,40}[A-Z]):\s")
 _AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the))*|(?:the|an?|his|her|their) [^,.;\"“”]{1,120})")
@@ -25,54 +24,6 @@ _AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'�
 
 # what comes right before the subject of a clause reported by the sentence's subject: "said (that) she"
 _CLAUSE_OPENER_RE = re.compile(rf"\b(?:{_VERB_ALT}|what)(?: that)? $")
-
-
-def segments(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of each quoted stretch, marks included, paired within paragraphs."""
-    out: list[tuple[int, int, bool]] = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at = None
-        for m in _MARK_RE.finditer(para):
-            mark = m.group()
-            if mark in _OPEN or mark == "``" or (mark in ('"', "''") and open_at is None):
-                if open_at is None:
-                    open_at = m.start()
-            elif open_at is not None:
-                out.append((pos + open_at, pos + m.end(), True))
-                open_at = None
-        if open_at is not None and open_at < len(para.rstrip()) - 1:
-            out.append((pos + open_at, pos + len(para.rstrip()), False))
-        pos += len(para) + 1
-    return out
-
-
-class _Resolver:
-    """Maps a speaker span to the key of the entity it names, pronouns to the last person."""
-
-    def __init__(self, entities: list[Entity]) -> None:
-        self.people = [e for e in entities if e.label == "PERSON"]
-        self.people_starts = [e.start for e in self.people]
-        self.named = [e for e in entities if e.label in ("PERSON", "ORG", "GPE", "NORP")]
-        self.named_starts = [e.start for e in self.named]
-
-    def key(self, text: str, start: int, end: int, before: int) -> str | None:
-        speaker = text[start:end]
-        if speaker.lower() in _PRONOUNS:
-            if speaker.lower() in ("he", "she"):
-                k = bisect_right(self.people_starts, before) - 1
-                return self.people[k].key if k >= 0 else None
-            return None
-        k = bisect_right(self.named_starts, end) - 1
-        best = None
-        while k >= 0 and self.named[k].end > start:
-            if self.named[k].start >= start and self.named[k].end <= end:
-                best = best or self.named[k]
-                if self.named[k].label == "PERSON":
-                    best = self.named[k]
-                    break
-            k -= 1
-        return best.key if best else speaker
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
@@ -158,11 +109,12 @@ def _attribute(text: str, start: int, end: int, closed: bool, para_start: int,
 
 def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     """Quotations with speakers, sorted by start."""
-    resolve = _Resolver(entities)
+    spans = segments(text)
+    resolve = Resolver(text, entities, [(s, e) for s, e, _ in spans])
     out: list[Quote] = []
     prev: Quote | None = None
     prev_para_end = -1
-    for start, end, closed in segments(text):
+    for start, end, closed in spans:
         if not any(c.isalpha() for c in text[start:end]):
             continue
         para_start = text.rfind("\n", 0, start) + 1
@@ -178,7 +130,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             quote = Quote(start, end)
         else:
             s, e, cue = found
-            quote = Quote(start, end, text[s:e], resolve.key(text, s, e, start), cue)
+            quote = Quote(start, end, text[s:e], resolve.key(s, e), cue)
         out.append(quote)
         prev, prev_para_end = quote, para_end
     # a quotation running on into the next paragraph takes the speaker named at its end

@@ -18,7 +18,7 @@ CAP = (
 )
 CONNECTOR = r"of|the|and|&|for|on|de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|y"
 RUN_RE = re.compile(rf"(?<![\w'’])(?:{CAP})(?:[ \t]+(?:(?:{CONNECTOR})[ \t]+)*(?:{CAP}))*")
-TOKEN_RE = re.compile(rf"{CAP}|{CONNECTOR}")
+TOKEN_RE = re.compile(rf"{CAP}|(?:{CONNECTOR})(?!\w)")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
 # Sentence ends: terminal punctuation (optionally closed by quotes/brackets) then space and a capital or a quote.
 SENTENCE_END_RE = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No|Co|vs))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bInc)"
@@ -59,6 +59,32 @@ def caps_lines(text: str) -> list[tuple[int, int]]:
         letters = [c for c in line if c.isalpha()] if line.isupper() or sum(c.isupper() for c in line[:40]) > 12 else ()
         if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
             out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+_MINOR_WORDS = frozenset("a an the of to in on for and or but at by with from as vs via nor per into over".split())
+_LINE_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of Title Case lines (headlines such as "Senator Grills Bank Chief Over Fees").
+
+    In such a line every word is capitalised, so capitalisation says nothing about where a name ends;
+    a line counts when at least four of its words are not minor words and nearly all of those are
+    capitalised.
+    """
+    out: list[tuple[int, int]] = []
+    pos = seen = 0
+    for line in text.split("\n"):
+        seen += bool(line.strip())
+        if seen > 2:
+            break  # a headline opens the text; further down, Title Case is a list of names or results
+        if 12 <= len(line) <= 300 and line[:1].isupper() and sum(c.isdigit() for c in line) < 3:
+            content = [w for w in _LINE_WORD_RE.findall(line) if w.lower() not in _MINOR_WORDS]
+            caps = sum(w[0].isupper() for w in content)
+            if len(content) >= 4 and caps == len(content) and not line.isupper():
+                out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
 

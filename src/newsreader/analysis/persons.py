@@ -1,0 +1,152 @@
+"""The people an article names, told apart: one cluster per person, keyed by the fullest name.
+
+Full names written in the article ("Ghazala Khan", "Donald J. Trump") are grouped by surname and given
+name, so "Donald Trump" and "Donald J. Trump" are one person while "Khizr Khan" and "Ghazala Khan" are two.
+A short mention ("Khan", "Mr. Khan", "Chuck") is then matched to a cluster by surname or given name;
+when several people share the surname, an honorific's gender or the nearest full mention decides, and
+when nothing decides the mention keeps the name as written (never a guessed person).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from newsreader.analysis import words
+from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, name_gender
+
+_TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
+_PARA_RE = re.compile(r"\n")
+
+
+def _core_words(names: tuple[str, ...]) -> list[str]:
+    """Lowercased name words without particles ("Van der Berg" -> ["berg"]); the last word always stays."""
+    low = [w.lower().rstrip(".") for w in names]
+    return [w for w in low[:-1] if w not in words.NAME_CONNECTORS and w[:1].isalpha()] + low[-1:]
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+@dataclass(slots=True)
+class Person:
+    """One person named in full somewhere in the article.
+
+    ``key`` is the fullest name written; ``first``/``last`` are the lowercased given name and surname;
+    ``starts`` are the offsets where a full name of this person is written; ``gender`` is "m", "f" or None.
+    """
+
+    key: str
+    first: str
+    last: str
+    words: set[str]
+    starts: list[int] = field(default_factory=list)
+    gender: str | None = None
+
+
+def title_gender(text: str, start: int) -> str | None:
+    """Gender fixed by the honorific or role word right before ``start`` ("Mrs. Khan", "spokesman Ali")."""
+    m = _TITLE_BEFORE_RE.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in MALE_TITLES:
+        return "m"
+    if word in FEMALE_TITLES:
+        return "f"
+    return None
+
+
+class PersonIndex:
+    """People of one article; built from the full-name PERSON mentions, in text order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: list[Person] = []
+        self._by_last: dict[str, list[Person]] = {}
+        self._by_first: dict[str, list[Person]] = {}
+        self._breaks = [m.start() for m in _PARA_RE.finditer(text)]
+
+    def add(self, names: tuple[str, ...], start: int) -> Person:
+        """Record a full name (its words, in order) written at ``start``; returns its cluster."""
+        low = _core_words(names)
+        first, last = low[0], low[-1]
+        core = {w for w in low if not _initial(w)}
+        for person in self._by_last.get(last, ()):
+            same_first = person.first == first or (_initial(first) or _initial(person.first)) \
+                and person.first[0] == first[0]
+            if same_first and (core <= person.words or person.words <= core):
+                break
+        else:
+            person = Person(" ".join(names), first, last, set())
+            self.people.append(person)
+            self._by_last.setdefault(last, []).append(person)
+            self._by_first.setdefault(first, []).append(person)
+        if len(" ".join(names)) > len(person.key):
+            person.key = " ".join(names)
+        person.words |= core
+        person.starts.append(start)
+        gender = title_gender(self.text, start)
+        if gender is not None and person.gender is None:
+            person.gender = gender
+        return person
+
+    def finish(self) -> None:
+        """Fill in genders from given names once every full name is known."""
+        for person in self.people:
+            if person.gender is None:
+                person.gender = name_gender(person.first)
+
+    def by_key(self, key: str) -> Person | None:
+        """The cluster whose key is ``key``, or None."""
+        for person in self.people:
+            if person.key == key:
+                return person
+        return None
+
+    def match_full(self, norm: tuple[str, ...]) -> Person | None:
+        """The one person whose name holds every word of ``norm`` (lowercased) and ends like it."""
+        low = _core_words(norm)
+        core = {w for w in low if not _initial(w)}
+        found = [p for p in self._by_last.get(low[-1], ()) if core <= p.words] if low else []
+        return found[0] if len(found) == 1 else None
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect_right(self._breaks, pos)
+
+    def resolve(self, word: str, start: int) -> Person | None:
+        """The person a one-word mention ("Khan", "Chuck") at ``start`` means, or None when unknown or
+        ambiguous."""
+        low = word.lower().rstrip(".")
+        cands = self._by_last.get(low) or [p for p in self._by_first.get(low, ()) if low not in self._by_last]
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        gender = title_gender(self.text, start)
+        if gender is not None:
+            narrowed = [p for p in cands if p.gender == gender]
+            if len(narrowed) == 1:
+                return narrowed[0]
+            cands = narrowed or cands
+        return self._nearest(cands, start)
+
+    def _nearest(self, cands: list[Person], start: int) -> Person | None:
+        """The candidate written in full nearest before ``start``, unless another one is written in full
+        in the same or the previous paragraph too (then the text does not say which)."""
+        para = self._paragraph(start)
+        best, best_pos = None, -1
+        close = 0
+        for person in cands:
+            k = bisect_right(person.starts, start) - 1
+            if k < 0:
+                continue
+            pos = person.starts[k]
+            close += self._paragraph(pos) >= para - 1
+            if pos > best_pos:
+                best, best_pos = person, pos
+        if best is None:
+            # named in full only later: the first full mention after decides
+            after = [p for p in cands if p.starts and p.starts[0] > start]
+            return after[0] if len(after) == 1 else None
+        return best if close <= 1 else None
