@@ -23,7 +23,8 @@ _ELISION_RE = re.compile(r"n['’‘](?!\w)|(?:em|til|tis|twas|cause|cos|bout|ro
 _OPEN_CTX = "([{<—–-/“‘„‚«»‹›\"'`"  # what may come right before an opening mark, besides space
 _CLOSE_CTX = ".,;:!?)]}>…—–-/”’“‘«»‹›\"'*"  # what may come right after a closing mark, besides space
 _DOUBLE, _SINGLE = 0, 1
-# Mark -> (family, style). A new opener of the style already open restarts instead of nesting.
+# Mark -> (family, style): a closer ends the innermost open quotation of its family; the style tells
+# „…“ and »…« apart from “…” and «…», and straight marks (which cannot show nesting) from the rest.
 _KIND = {'"': (_DOUBLE, "a"), "''": (_DOUBLE, "a"), "``": (_DOUBLE, "a"), "“": (_DOUBLE, "c"),
          "”": (_DOUBLE, "c"), "„": (_DOUBLE, "„"), "«": (_DOUBLE, "«"), "»": (_DOUBLE, "»"),
          "'": (_SINGLE, "a"), "‘": (_SINGLE, "c"), "’": (_SINGLE, "c"), "‚": (_SINGLE, "„"),
@@ -115,7 +116,7 @@ def _pair(text: str, lo: int, marks: list[_Mark], skip: set[int], found: list[_Q
         elif mark in ("«", "‹") or (mark in ("»", "›") and inner_style == "«"):
             role = "close"
         elif mark in ("»", "›"):
-            role = "open" if opens else "close" if inner >= 0 else ""
+            role = "open" if opens or inner < 0 and not ends else "close" if inner >= 0 else ""
         elif mark in ("“", "‘"):
             if inner_style == "„" and not (opens and not ends) or ends and not opens and inner >= 0:
                 role = "close"
@@ -123,11 +124,11 @@ def _pair(text: str, lo: int, marks: list[_Mark], skip: set[int], found: list[_Q
                 role = "open"
         elif mark in ("”", "’"):
             if inner >= 0 and not opens:
-                role, weak = "close", mark == "’" and prev in "sS" and nxt == " "
+                role, weak = "close", mark == "’" and _elided(text, s, nxt)
         elif opens:  # straight " '' '
             role = "open"
         elif inner >= 0:
-            role, weak = "close", family == _SINGLE and prev in "sS" and nxt == " "
+            role, weak = "close", family == _SINGLE and _elided(text, s, nxt)
         elif not ends:
             role = "open"
         if role == "open" and mark in ('"', "''", "'") and inner >= 0 and inner_style == "a" \
@@ -137,7 +138,7 @@ def _pair(text: str, lo: int, marks: list[_Mark], skip: set[int], found: list[_Q
         if role == "open":
             stack.append((s, family, style, _weak_opener(text, lo, s, family, prev, nxt, opens)))
         elif role == "close" and inner >= 0:
-            if weak and (stack[inner][3] or _surer_closer(marks, i, family, stack, inner)):
+            if weak and (stack[inner][3] or _surer_closer(text, marks, i, family, stack, inner)):
                 continue
             start = stack[inner][0]
             del stack[inner:]
@@ -151,20 +152,26 @@ def _weak_opener(text: str, lo: int, s: int, family: int, prev: str, nxt: str, o
     spaces, or a single quote mid-paragraph before a lowercase word (the 'burbs)."""
     if nxt.isdigit() or not opens and prev.isspace():
         return True
-    if family == _DOUBLE or s == lo or text[lo:s].isspace():
+    if family == _DOUBLE or s == lo or s - lo < 8 and text[lo:s].isspace():
         return False
     return not nxt.isupper() and text[max(lo, s - 3):s].rstrip()[-1:] not in (":", ",")
 
 
-def _surer_closer(marks: list[_Mark], i: int, family: int, stack: list[_Open], inner: int) -> bool:
+def _surer_closer(text: str, marks: list[_Mark], i: int, family: int, stack: list[_Open], inner: int) -> bool:
     """Whether a later mark in the paragraph can close the same quotation with more certainty, before an
     enclosing quotation of the other family closes."""
     outer = any(o[1] != family for o in stack[:inner])
     for s, e, mark, opens, ends, prev, nxt in marks[i + 1:]:
         fam = _KIND[mark][0]
         if ends and not opens and mark not in ("„", "‚", "``"):
-            if fam == family and not prev.isdigit() and not (prev in "sS" and nxt == " "):
+            if fam == family and not prev.isdigit() and not (fam == _SINGLE and _elided(text, s, nxt)):
                 return True
             if fam != family and outer:
                 return False
     return False
+
+
+def _elided(text: str, s: int, nxt: str) -> bool:
+    """Whether a single mark at s, before a space, may end a word rather than a quotation: a plural
+    possessive (the workers’ union, Jesus' words) or a dropped g (keepin' it)."""
+    return nxt == " " and (text[s - 1] in "sS" or text[s - 2:s] == "in")
