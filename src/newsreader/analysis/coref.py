@@ -45,7 +45,7 @@ def _split_couples(text: str, mentions: list[Mention]) -> None:
     """"Khizr and Ghazala Khan": the first given name takes the shared surname, so two people are found."""
     for a, b in zip(mentions, mentions[1:]):
         if len(a.words) == 1 and b.label == "PERSON" and len(b.words) >= 2 and a.label in (None, "PERSON") \
-                and text[a.end:b.start] == " and " and (is_given_name(a.words[0]) or is_given_name(b.words[0])):
+                and text[a.end:b.start] == " and " and is_given_name(a.words[0]):
             a.label, a.how = "PERSON", "first"
             a.words = (a.words[0], *b.words[1:])
             a.key = " ".join(a.words)

@@ -18,6 +18,8 @@ from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, name_gender
 
 _TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
 _PARA_RE = re.compile(r"\n")
+_KIN_BEFORE_RE = re.compile(r"\b(?:wife|husband|father|mother|son|daughter|brother|sister|widow|widower|uncle|aunt|"
+                            r"cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother)['’]?s?,?[ \t]+$")
 
 
 def _core_words(names: tuple[str, ...]) -> list[str]:
@@ -44,6 +46,7 @@ class Person:
     words: set[str]
     starts: list[int] = field(default_factory=list)
     gender: str | None = None
+    relative: bool = False  # introduced as someone's kin ("his wife, Heidi Cruz"): not who a bare surname means
 
 
 def title_gender(text: str, start: int) -> str | None:
@@ -68,6 +71,7 @@ class PersonIndex:
         self._by_last: dict[str, list[Person]] = {}
         self._by_first: dict[str, list[Person]] = {}
         self._breaks = [m.start() for m in _PARA_RE.finditer(text)]
+        self._honorifics: dict[str, set[str]] = {}
 
     def add(self, names: tuple[str, ...], start: int) -> Person:
         """Record a full name (its words, in order) written at ``start``; returns its cluster."""
@@ -91,13 +95,18 @@ class PersonIndex:
         gender = title_gender(self.text, start)
         if gender is not None and person.gender is None:
             person.gender = gender
+        if _KIN_BEFORE_RE.search(self.text, max(0, start - 24), start):
+            person.relative = True
         return person
 
     def finish(self) -> None:
-        """Fill in genders from given names once every full name is known."""
+        """Fill in genders from given names, and kinship from "his wife, Heidi", once every full name is known."""
         for person in self.people:
             if person.gender is None:
                 person.gender = name_gender(person.first)
+            if not person.relative and len(person.first) > 1:
+                first = person.key.split(" ", 1)[0]
+                person.relative = bool(re.search(_KIN_BEFORE_RE.pattern[:-1] + re.escape(first) + r"\b", self.text))
 
     def by_key(self, key: str) -> Person | None:
         """The cluster whose key is ``key``, or None."""
@@ -121,15 +130,30 @@ class PersonIndex:
         ambiguous."""
         low = word.lower().rstrip(".")
         cands = self._by_last.get(low) or [p for p in self._by_first.get(low, ()) if low not in self._by_last]
-        if len(cands) <= 1:
-            return cands[0] if cands else None
+        if not cands:
+            return None
         gender = title_gender(self.text, start)
         if gender is not None:
-            narrowed = [p for p in cands if p.gender == gender]
-            if len(narrowed) == 1:
-                return narrowed[0]
-            cands = narrowed or cands
-        return self._nearest(cands, start)
+            # "Mr. Obama" where only Michelle Obama is named in full: someone else, not her
+            cands = [p for p in cands if p.gender in (gender, None)]
+        elif low in self._by_last and self._other_gender(low, cands):
+            return None  # the surname alone may mean the person never named in full
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        kin = [p for p in cands if not p.relative]
+        return self._nearest(kin if kin and gender is None else cands, start)
+
+    def _other_gender(self, last: str, cands: list[Person]) -> bool:
+        """True when an honorific gives the bare surname a gender that none of ``cands`` has."""
+        genders = self._honorifics.get(last)
+        if genders is None:
+            genders = set()
+            for m in re.finditer(rf"\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+{re.escape(last)}\b", self.text, re.IGNORECASE):
+                g = title_gender(self.text, m.end() - len(last))
+                if g:
+                    genders.add(g)
+            self._honorifics[last] = genders
+        return any(all(p.gender not in (g, None) for p in cands) for g in genders)
 
     def _nearest(self, cands: list[Person], start: int) -> Person | None:
         """The candidate written in full nearest before ``start``, unless another one is written in full

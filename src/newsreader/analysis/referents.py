@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from newsreader.analysis import gazetteer
 from newsreader.analysis.model import Entity
-from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, name_gender
+from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name, name_gender
 from newsreader.analysis.persons import title_gender
 from newsreader.analysis.roles import ORG_KINDS, PERSON_ROLES, RoleBook, org_matches
 from newsreader.analysis.tokens import in_spans, sentence_spans
@@ -53,11 +53,12 @@ class Resolver:
         for e in self.people:
             g = title_gender(self.text, e.start)
             found.setdefault(e.key, set()).update((g,) if g else ())
+        surnames = {key.rsplit(" ", 1)[-1] for key in found if " " in key}
         out: dict[str, str | None] = {}
         for key, seen in found.items():
             if len(seen) == 1:
                 out[key] = next(iter(seen))
-            elif not seen and " " in key:
+            elif not seen and (" " in key or key not in surnames and is_given_name(key)):
                 out[key] = name_gender(key.split(" ", 1)[0])
             else:
                 out[key] = None

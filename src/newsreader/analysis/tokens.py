@@ -63,7 +63,7 @@ def caps_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_MINOR_WORDS = frozenset("a an the of to in on for and or but at by with from as vs via nor per into over".split())
+_MINOR_WORDS = frozenset("a an the of to in on for and or but at by with from as vs via nor per into over if than so".split())
 _LINE_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
