@@ -31,6 +31,9 @@ from newsreader.library.sanitize import clean_line, clean_text
         ("bidi \u202eevil\u202c and \u2066iso\u2069", "bidi evil and iso"),
         ("lone \ud800surrogate", "lone surrogate"),
         ("para\u2029graph", "para\ngraph"),
+        ("soft\u00adhyphen zero\u200bwidth word\u2060joiner \ufeffbom", "softhyphen zerowidth wordjoiner bom"),
+        ("non\u200cjoiner in\u200dword", "nonjoiner inword"),  # between letters only
+        ("\x1b[31mre\u00add", "red"),
     ],
 )
 def test_clean_text_strips(dirty: str, clean: str) -> None:

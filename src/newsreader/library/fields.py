@@ -4,11 +4,14 @@ Exports name things differently (news-please ``maintext``/``date_publish``,
 newspaper ``text``/``publish_date``, read-later ``content``/``site_name``), and
 their values do not always have the type the key promises. Everything here
 coerces or drops; nothing raises but ParseError("no text").
+
+Values are raw text from a web page's export, so HTML entities are decoded here,
+once per value and before any value is split (an author list split on "&" or ";"
+would cut "Ren&eacute;e" in two); :func:`finish` then cleans what comes out.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping
 
@@ -17,6 +20,7 @@ from .byline import parse_byline, split_names
 from .dates import normalize_date
 from .model import ParsedArticle
 from .parse_text import split_paragraphs
+from .sanitize import decode_entities
 
 # Keys in order of preference; compared in lower case.
 TITLE_KEYS = ("title", "headline")
@@ -50,10 +54,15 @@ def article_from_mapping(
     entry: int = 0,
     paragraphs: Iterable[str] | None = None,
 ) -> ParsedArticle:
-    """Build an article from ``record``; ``paragraphs`` overrides its body keys."""
+    """Build an article from ``record``; ``paragraphs`` overrides its body keys.
+
+    Every string in ``record`` and ``paragraphs`` is raw: its entities get decoded.
+    """
     fields = {key.lower(): value for key, value in record.items() if isinstance(key, str)}
     if paragraphs is None:
         paragraphs = _first(fields, BODY_KEYS, _body) or ()
+    else:
+        paragraphs = [part for raw in paragraphs for part in _decoded_lines(raw)]
     return finish(
         paragraphs,
         title=_first(fields, TITLE_KEYS, _text),
@@ -78,7 +87,7 @@ def _first(fields: dict[str, object], keys: tuple[str, ...], coerce):  # type: i
 def _text(value: object, depth: int = 0) -> str | None:
     """A string from a string, a number, a named object or a list of strings."""
     if isinstance(value, str):
-        return value.strip() or None
+        return decode_entities(value).strip() or None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
@@ -99,12 +108,16 @@ def _text(value: object, depth: int = 0) -> str | None:
 
 def _authors(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
+        value = decode_entities(value)
         byline = parse_byline(value)
         return byline.authors if byline else split_names(value)
     if isinstance(value, (list, tuple)):
         names: list[str] = []
         for item in value[:50]:
-            name = item if isinstance(item, str) else _text(item) if isinstance(item, Mapping) else None
+            if isinstance(item, str):
+                name: str | None = decode_entities(item)
+            else:
+                name = _text(item) if isinstance(item, Mapping) else None
             if name and name.strip():
                 names.append(name.strip())
         return tuple(names)
@@ -116,16 +129,25 @@ def _authors(value: object) -> tuple[str, ...]:
 
 def _body(value: object) -> list[str]:
     if isinstance(value, str):
-        return split_paragraphs(html_to_text(value)) if value.strip() else []
+        # Tags go before entities are decoded: "&lt;b&gt;" is text, not a tag.
+        return split_paragraphs(decode_entities(html_to_text(value))) if value.strip() else []
     if isinstance(value, (list, tuple)):
         return [p for item in value if isinstance(item, str) for p in _body(item)]
     return []
 
 
 def html_to_text(text: str) -> str:
-    """Plain text from an HTML body (read-later exports); other text unchanged."""
+    """Text from an HTML body (read-later exports) without its tags; other text unchanged.
+
+    Entities are left for the caller to decode (:func:`decode_entities`), once.
+    """
     if "<" not in text or not _HTML.search(text):
         return text
     text = _HTML_DROP.sub("", text)
     text = _HTML_BREAK.sub("\n\n", text)
-    return html.unescape(_HTML_TAG.sub("", text))
+    return _HTML_TAG.sub("", text)
+
+
+def _decoded_lines(paragraph: str) -> list[str]:
+    # A decoded "&#10;" is a line break: split there, as a body read whole would be.
+    return decode_entities(paragraph).split("\n")

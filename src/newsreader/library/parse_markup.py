@@ -10,7 +10,7 @@ from .errors import ParseError
 from .fields import article_from_mapping
 from .model import ParsedArticle
 from .parse_text import split_paragraphs
-from .sanitize import clean_line
+from .sanitize import clean_line, ingest_line
 
 _FRONT_MATTER_MAX = 64 * 1024  # metadata, not a document: a bigger block is ignored
 _FRONT = re.compile(r"(?P<fence>---|\+\+\+)[ \t]*\n(?P<meta>.*?\n)??(?P=fence)[ \t]*(?:\n|$)", re.DOTALL)
@@ -48,15 +48,20 @@ def parse_md(text: str) -> ParsedArticle:
     if not _has(record, "title") and heading is not None:
         record["title"] = heading
     title = record.get("title")
-    if paragraphs and isinstance(title, str) and clean_line(paragraphs[0]) == clean_line(title):
+    # Compared decoded ("AT&amp;T" heading, "AT&T" title); both stay raw, as
+    # article_from_mapping decodes every value once.
+    if paragraphs and isinstance(title, str) and ingest_line(paragraphs[0]) == ingest_line(title):
         paragraphs.pop(0)  # the title repeated as the first heading
     if paragraphs and not any(_has(record, k) for k in ("author", "authors", "byline")):
-        byline = parse_byline(clean_line(paragraphs[0]).strip(_EMPHASIS_EDGES))
-        if byline is not None:
+        line = clean_line(paragraphs[0]).strip(_EMPHASIS_EDGES)
+        # Read decoded ("Ren&eacute;e" holds the "&" and ";" that separate names),
+        # but hand on the raw line, which article_from_mapping parses the same way.
+        if parse_byline(ingest_line(line)) is not None:
             paragraphs.pop(0)
-            record["authors"] = list(byline.authors)
-            if byline.outlet and not _has(record, "outlet"):
-                record["outlet"] = byline.outlet
+            record["authors"] = line
+            raw = parse_byline(line)
+            if raw is not None and raw.outlet and not _has(record, "outlet"):
+                record["outlet"] = raw.outlet
     return article_from_mapping(record, paragraphs=paragraphs)
 
 

@@ -8,7 +8,7 @@ from .assemble import finish
 from .byline import Byline, parse_byline
 from .errors import ParseError
 from .model import ParsedArticle
-from .sanitize import clean_text
+from .sanitize import ingest_text
 
 TITLE_LINE_MAX = 120
 _WRAPPED_LINE_MAX = 100  # lines this short inside a block are hard-wrapped prose
@@ -37,7 +37,7 @@ _COMMENTS_MARKER = "\nDiscussion about this post"
 
 
 def parse_txt(text: str) -> ParsedArticle:
-    """Parse a ``.txt`` article (already decoded).
+    """Parse a ``.txt`` article (already decoded from bytes; HTML entities are decoded here).
 
     A first line "By <authors>, <role>. Media: <outlet>" is a byline and each
     following line a paragraph. Otherwise a short first line without a final
@@ -45,7 +45,7 @@ def parse_txt(text: str) -> ParsedArticle:
     are separated by blank lines or are one per line. Trailing platform
     boilerplate is dropped. Raises ParseError for empty files or no text.
     """
-    text = clean_text(text).strip()
+    text = ingest_text(text).strip()  # decodes entities: finish(cleaned=True) must not
     if not text:
         raise ParseError("empty file")
     first, _, rest = text.partition("\n")
