@@ -62,8 +62,11 @@ def analyze_strict(text: str) -> Analysis:
     if not isinstance(text, str) or not text:
         return Analysis()
     from newsreader.analysis.citations import find_citations
+    from newsreader.analysis.normalize import restore_spans, strip_invisible
     from newsreader.analysis.quotes import find_quotes
 
+    # soft hyphens and zero-width characters never split a word; spans are mapped back at the end
+    original, (text, offsets) = text, strip_invisible(text)
     # a no-break space behaves as a space for every rule below; offsets are unchanged
     work = text.replace("\xa0", " ") if "\xa0" in text else text
     entities = _entities(work)
@@ -71,4 +74,5 @@ def analyze_strict(text: str) -> Analysis:
         entities = [Entity(e.start, e.end, e.label, text[e.start:e.end], e.key) for e in entities]
     quotes = find_quotes(work, entities)
     citations = find_citations(work, entities)
-    return Analysis(entities=tuple(entities), quotes=tuple(quotes), citations=tuple(citations))
+    analysis = Analysis(entities=tuple(entities), quotes=tuple(quotes), citations=tuple(citations))
+    return analysis if offsets is None else restore_spans(analysis, original, offsets)
