@@ -163,8 +163,9 @@ def test_gold_spans_are_sane(path: Path) -> None:
     for start, end, _label, _key in gold.entities:
         assert gold.text[start:end] == gold.text[start:end].strip()
     for start, end, _speaker in gold.quotes:
-        assert gold.text[start] in "“\"‘'", f"quote does not start with a mark: {gold.text[start:end]!r}"
-        assert gold.text[end - 1] in "”\"’'", f"quote does not end with a mark: {gold.text[start:end]!r}"
+        # English curly/straight/single marks, German „…“ and guillemets in both directions
+        assert gold.text[start] in "“\"‘'„«»", f"quote does not start with a mark: {gold.text[start:end]!r}"
+        assert gold.text[end - 1] in "”\"’'“»«", f"quote does not end with a mark: {gold.text[start:end]!r}"
     person_keys = {key for _s, _e, label, key in gold.entities if label == "PERSON"}
     for start, end, label, key in gold.entities:
         # a surname mention must use the full-name key if the full name occurs
