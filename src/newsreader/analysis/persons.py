@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsreader.analysis import words
-from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, name_gender
+from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name, name_gender
 
 _TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
 _PARA_RE = re.compile(r"\n")
@@ -83,6 +83,9 @@ class PersonIndex:
                 and person.first[0] == first[0]
             if same_first and (core <= person.words or person.words <= core):
                 break
+            if core < person.words and not is_given_name(first) or \
+                    person.words < core and not is_given_name(person.first):
+                break  # "Guajardo Villarreal", "Suu Kyi": the compound surname of a name written in full
         else:
             person = Person(" ".join(names), first, last, set())
             self.people.append(person)

@@ -18,6 +18,8 @@ from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, 
 from newsreader.analysis.speakers import VERB_ALT as _VERB_ALT
 
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
+# Pronouns worth showing unresolved ("— they"); a bare "I" or "we" tells the reader nothing.
+_SHOWN_PRONOUNS = frozenset(("he", "she", "they", "it"))
 _TRANSCRIPT_RE = re.compile(r"[\"“]?([A-Z][A-Z .'’-]{1,40}[A-Z]):\s")
 _AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the))*|(?:the|an?|his|her|their) [^,.;\"“”]{1,120})")
 
@@ -130,7 +132,12 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             quote = Quote(start, end)
         else:
             s, e, cue = found
-            quote = Quote(start, end, text[s:e], resolve.key(s, e), cue)
+            last = (prev.speaker_key, prev.end) if prev is not None and prev.speaker_key else None
+            key = resolve.key(s, e, last)
+            if key is None and text[s:e].lower() not in _SHOWN_PRONOUNS:
+                quote = Quote(start, end)  # the phrase found names nobody ("All", "A few"): unattributed
+            else:
+                quote = Quote(start, end, text[s:e], key, cue)
         out.append(quote)
         prev, prev_para_end = quote, para_end
     # a quotation running on into the next paragraph takes the speaker named at its end

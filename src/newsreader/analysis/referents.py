@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from newsreader.analysis import gazetteer
+from newsreader.analysis import gazetteer, words
 from newsreader.analysis.model import Entity
 from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name, name_gender
 from newsreader.analysis.persons import title_gender
@@ -24,6 +24,11 @@ _MAX_SENTENCES = 8
 _BREAK_RE = re.compile(r"\n[ \t]*[_*=#~-]{3,}[ \t.]*(?=\n|$)")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat) ((?:[\w.’'-]+ ){0,4})([a-z][\w-]*)$")
 _POSSESSIVE_RE = re.compile(r"['’]s ([a-z][\w-]*)$")
+_ROLE_TAIL_RE = re.compile(r" ([a-z][\w-]*)")
+_ROLE_WORDS_RE = re.compile(r"(?: [a-z][\w-]*){1,3} (?=[A-Z])")
+_PLACE_TAIL_RE = re.compile(r",? (?:of|from|in) (?:the )?|, |,? \((?=[A-Z])")
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z]+\b")
+_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 class Resolver:
@@ -45,6 +50,10 @@ class Resolver:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.breaks = [m.start() for m in _BREAK_RE.finditer(text)]
         self.gender = self._genders()
+        self.vocab = frozenset(_LOWER_WORD_RE.findall(text))
+        self.pronouns = [(m.start(), _PRONOUN_GENDER[m.group().lower()]) for m in _SUBJECT_PRONOUN_RE.finditer(text)
+                         if not in_spans(quoted, m.start())]
+        self.pronoun_starts = [p for p, _ in self.pronouns]
         self.roles = RoleBook(text, self.people)
 
     def _genders(self) -> dict[str, str | None]:
@@ -64,42 +73,111 @@ class Resolver:
                 out[key] = None
         return out
 
-    def key(self, start: int, end: int) -> str | None:
-        """The key shown for the speaker phrase text[start:end]: an entity key, the phrase as written,
-        or None for a pronoun nobody can be found for."""
+    def key(self, start: int, end: int, prev: tuple[str, int] | None = None) -> str | None:
+        """The key shown for the speaker phrase text[start:end]: an entity key, a description as written,
+        or None when the phrase names nobody that can be shown (an unresolved pronoun, a fragment).
+
+        ``prev`` is the previous quotation's (speaker key, end offset): "he added" continues that
+        speaker when the text names no other person of that gender in between.
+        """
         speaker = self.text[start:end]
         low = speaker.lower()
         if low in _PRONOUNS:
             gender = _PRONOUN_GENDER.get(low)
-            return self.antecedent(start, gender) if gender else None
-        head = self._head_entity(start, end)
+            if gender is None:
+                return None
+            if prev is not None and self._continues(prev, start, gender):
+                return prev[0]
+            return self.antecedent(start, gender)
+        head = self._name_after(end) or self._head_entity(start, end)
         if head is not None:
-            tail = self.text[head.end:end]
-            noun = _POSSESSIVE_RE.match(tail)
+            noun = _POSSESSIVE_RE.match(self.text, head.end, end)
             if noun is not None and head.label in ("PERSON", "ORG"):
                 return f"{head.key}’s {noun.group(1)}"  # "Clinton's campaign": the campaign, not Clinton
             return head.key
-        desc = _DESCRIPTION_RE.fullmatch(speaker)
+        desc = _DESCRIPTION_RE.fullmatch(speaker) or _DESCRIPTION_RE.fullmatch(
+            self.text, start, self._role_end(start, end))
         if desc is not None:
             found = self.description(desc.group(2).lower(), desc.group(1).split(), start)
             if found is not None:
                 return found
-        return speaker
+            if not any(w[:1].isupper() for w in desc.group(1).split()):
+                return speaker  # "the mayor": an honest description, not a name
+            return None
+        if speaker[:1].islower():
+            return speaker
+        return speaker if self._looks_like_name(start, end) else None
+
+    def _name_after(self, end: int) -> Entity | None:
+        """The person right after a phrase cut short at a lowercase role ("MSNBC| host Chris Matthews",
+        "Democratic| presidential nominee Hillary Clinton")."""
+        m = _ROLE_WORDS_RE.match(self.text, end)
+        if m is None or not any(w in PERSON_ROLES for w in m.group().split()):
+            return None
+        k = bisect_left(self.named_starts, m.end())
+        if k < len(self.named) and self.named[k].start == m.end() and self.named[k].label == "PERSON":
+            return self.named[k]
+        return None
+
+    def _role_end(self, start: int, end: int) -> int:
+        """End of "The Republican" extended over the role noun after it ("The Republican nominee")."""
+        if self.text[start:start + 4].lower() != "the ":
+            return end
+        for m in _ROLE_TAIL_RE.finditer(self.text, end, min(len(self.text), end + 40)):
+            if m.start() != end:
+                break
+            if m.group(1) in PERSON_ROLES or m.group(1) in ORG_KINDS:
+                return m.end()
+            end = m.end()
+        return end
+
+    def _looks_like_name(self, start: int, end: int) -> bool:
+        """True for a name the entity rules missed ("Hester"), False for fragments such as "All", "A few",
+        "Conversely" or a phrase that holds a name it does not end with ("Trump's flurry of late-night")."""
+        if bisect_right(self.named_starts, end - 1) > bisect_left(self.named_starts, start):
+            return False
+        ws = self.text[start:end].split()
+        if len(ws) > 4 or not all(w[:1].isupper() or w in words.NAME_CONNECTORS for w in ws):
+            return False
+        if sum(w.isupper() and len(w) > 1 for w in ws) > 1 or "-" in ws[0] and ws[0].split("-")[1][:1].islower():
+            return False  # a headline fragment ("BORROWING Back") or a number word ("Twenty-two")
+        first = ws[0].lower().strip(".,’'")
+        return first not in words.COMMON_CAPS and first not in self.vocab and not first.endswith("ly")
+
+    def _continues(self, prev: tuple[str, int], pos: int, gender: str) -> bool:
+        """True when the previous quotation's speaker, of ``gender``, ended within the paragraph before
+        and no other person of that gender is named outside quotations since."""
+        key, prev_end = prev
+        if self.gender.get(key, "x") not in (gender, None) or self.text.count("\n\n", prev_end, pos) + \
+                self.text.count("\n", prev_end, pos) > 2:
+            return False
+        k = bisect_left(self.people_starts, prev_end)
+        while k < len(self.people) and self.people[k].start < pos:
+            e = self.people[k]
+            if e.key != key and self.gender.get(e.key) in (gender, None):
+                return False
+            k += 1
+        return True
 
     def _head_entity(self, start: int, end: int) -> Entity | None:
-        """The named entity heading the phrase: the last one, ending the phrase (titles and modifiers
-        before it), or followed only by a possessive noun; a name used as a modifier ("the Indiana
-        governor", "Democratic nominee") is not the head."""
-        k = bisect_right(self.named_starts, end) - 1
-        while k >= 0 and self.named[k].start >= start:
-            e = self.named[k]
-            if e.end <= end:
-                tail = self.text[e.end:end]
-                if not tail.strip(" .,") or _POSSESSIVE_RE.match(tail):
-                    return e if e.label != "NORP" or e.start == start and not tail else None
-                return None
-            k -= 1
-        return None
+        """The named entity heading the phrase: the last person or body, ending the phrase (titles and
+        modifiers before it; a place tail such as "of New York" or ", of Springfield, Va." after it), or
+        followed only by a possessive noun. A name used as a modifier ("the Indiana governor",
+        "Democratic nominee") is not the head."""
+        inside = [e for e in self.named[bisect_left(self.named_starts, start):bisect_right(self.named_starts, end)]
+                  if e.end <= end]
+        while len(inside) > 1 and inside[-1].label in ("GPE", "LOC") and _PLACE_TAIL_RE.match(
+                self.text, inside[-2].end, inside[-1].start):
+            inside.pop()
+        if not inside:
+            return None
+        e = inside[-1]
+        tail = self.text[e.end:end]
+        if tail.strip(" .,") and not _POSSESSIVE_RE.match(tail):
+            return None
+        if e.label == "NORP" and (e.start != start or tail):
+            return None
+        return e
 
     def _window(self, pos: int) -> tuple[int, int]:
         """Index of the sentence holding ``pos`` and the lowest sentence index an antecedent may sit in."""
@@ -110,8 +188,13 @@ class Resolver:
             floor = max(floor, bisect_right(self.sentence_starts, self.breaks[b]) - 1)
         return si, floor
 
-    def antecedent(self, pos: int, gender: str | None, same_or_previous: bool = False) -> str | None:
-        """Key of the leftmost person of the nearest sentence (before ``pos``) with one of ``gender``."""
+    def antecedent(self, pos: int, gender: str | None, same_or_previous: bool = False,
+                   depth: int = 0) -> str | None:
+        """Key of the leftmost person of the nearest sentence (before ``pos``) with one of ``gender``.
+
+        A subject pronoun of that gender standing first ("She says ...") continues whoever it means, so
+        the search goes on from there (at most three links).
+        """
         si, floor = self._window(pos)
         if same_or_previous:
             floor = max(floor, si - 1)
@@ -119,12 +202,20 @@ class Resolver:
             lo, hi = self.sentences[s]
             hi = min(hi, pos)
             k = bisect_left(self.people_starts, lo)
+            person = None
             while k < len(self.people) and self.people[k].start < hi:
                 e = self.people[k]
                 g = self.gender.get(e.key)
                 if gender is None or g is None or g == gender:
-                    return e.key
+                    person = e
+                    break
                 k += 1
+            p = bisect_left(self.pronoun_starts, lo)
+            if gender is not None and depth < 3 and p < len(self.pronoun_starts) and self.pronoun_starts[p] < hi \
+                    and (person is None or self.pronoun_starts[p] < person.start) and self.pronouns[p][1] == gender:
+                return self.antecedent(self.pronoun_starts[p], gender, depth=depth + 1)
+            if person is not None:
+                return person.key
         return None
 
     def description(self, head: str, modifiers: list[str], pos: int) -> str | None:

@@ -118,6 +118,13 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
         # "Smith, a spokesman for the ministry, said": the subject is before the first comma
         comma = text.rfind(",", floor, k - 1)
         if comma > floor and k - comma < 130:
+            while True:  # "Ayrault, the foreign minister of France, a permanent member of the Council, said"
+                before = text.rfind(",", floor, comma)
+                word = _WORD_BACK_RE.search(text, max(floor, before - 40), before) if before > floor else None
+                if word is None or verb_start - before > 220 or not text[before + 1:comma].lstrip()[:1].islower() \
+                        or not word.group(1)[:1].isupper():
+                    break
+                comma = before
             k = _skip_back(text, comma, floor)
         else:
             return None
