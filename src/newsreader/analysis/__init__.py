@@ -17,6 +17,7 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
 def _entities(text: str) -> list[Entity]:
     from newsreader.analysis.coref import settle
     from newsreader.analysis.entities import find_names
+    from newsreader.analysis.kinds import decide_kinds
     from newsreader.analysis.numbers import find_numbers
     from newsreader.analysis.tokens import caps_lines, title_lines
 
@@ -25,6 +26,7 @@ def _entities(text: str) -> list[Entity]:
 
     names = find_names(text, vocab, caps_lines(text), title_lines(text))
     relabel_teams(text, names)
+    decide_kinds(text, names)
     names = settle(text, names)
     out = [Entity(m.start, m.end, m.label, text[m.start:m.end], m.key) for m in names if m.label]
     taken = [(e.start, e.end) for e in out]
@@ -63,7 +65,9 @@ def analyze_strict(text: str) -> Analysis:
         return Analysis()
     from newsreader.analysis.citations import find_citations
     from newsreader.analysis.normalize import restore_spans, strip_invisible
+    from newsreader.analysis.marks import segments
     from newsreader.analysis.quotes import find_quotes
+    from newsreader.analysis.referents import Resolver
 
     # soft hyphens and zero-width characters never split a word; spans are mapped back at the end
     original, (text, offsets) = text, strip_invisible(text)
@@ -72,7 +76,9 @@ def analyze_strict(text: str) -> Analysis:
     entities = _entities(work)
     if work is not text:
         entities = [Entity(e.start, e.end, e.label, text[e.start:e.end], e.key) for e in entities]
-    quotes = find_quotes(work, entities)
-    citations = find_citations(work, entities)
+    spans = segments(work)
+    resolver = Resolver(work, entities, [(s, e) for s, e, _ in spans])
+    quotes = find_quotes(work, resolver, spans)
+    citations = find_citations(work, entities, resolver)
     analysis = Analysis(entities=tuple(entities), quotes=tuple(quotes), citations=tuple(citations))
     return analysis if offsets is None else restore_spans(analysis, original, offsets)

@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from newsreader.analysis import gazetteer, words
 from newsreader.analysis.model import Citation, Entity
+from newsreader.analysis.referents import Resolver
 from newsreader.analysis.speakers import subject_before
 
 _STATEMENT_VERBS = "|".join(sorted(words.STATEMENT_VERBS | {"reported", "reports"}, key=len, reverse=True))
@@ -20,6 +21,14 @@ _NP = r"((?:the |an? )?[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|the|for|and)
 _AFTER_RE = re.compile(rf"\b(?P<cue>[Aa]ccording to|[Cc]iting|per|told|[Dd]ata (?:released |published |compiled )?by|"
                        rf"[Ff]igures (?:released |published )?by|[Ss]tatistics from) {_NP}")
 _READOUT_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w.'’-]*\s)+)readout\b")
+# "per ynetnews, an Israeli news outlet": a site named in lower case, known by its name or its appositive
+_PER_SITE_RE = re.compile(r"\bper ([a-z][\w.-]*(?:news|\.com|\.org|\.net|times|post)\b|[a-z][\w.-]+(?=, (?:an?|the) "
+                          r"[^,.;]{0,40}\b(?:outlet|newspaper|news site|website|broadcaster|news agency|paper)\b))")
+_APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|von|de|der|la|al|bin))+),[ \t]*$")
+_SPOKESMAN_FOR_RE = re.compile(r"(?:[Aa]n? |[Tt]he )?(?:[a-z]+ )?(?:spokes\w+|official|representative|aide|adviser|"
+                               r"advisor|lawyer|attorney) (?:for|of|at|from) ((?:the )?[\w.'’ -]{2,60})$")
+_LEADING_ARTICLE_RE = re.compile(r"[Aa]n? (?=[A-Z])")  # "a Kremlin readout": the indefinite article is no part of a name
+_PRONOUN_SOURCES = frozenset(("he", "she", "they", "we", "i", "it"))
 _ANONYMOUS = re.compile(r"^(?:some |several |two |three |many |senior |other |the )*(?:[a-z]+ )?(?:officials?|sources|"
                         r"people|diplomats|aides|analysts|experts|observers|residents|witnesses|insiders)\b")
 _DOCUMENT_HEADS = frozenset("report study survey poll data document documents memo letter filing complaint figures "
@@ -31,7 +40,7 @@ _OFFICIAL_HEADS = frozenset("readout ministry department government office spoke
 def _kind(source: str, entity: Entity | None) -> str | None:
     low = source.lower()
     head = low.rsplit(" ", 1)[-1].strip(".,'’s")
-    if low in ("he", "she", "they", "we", "i", "it", "this", "that", "which", "who"):
+    if low in ("this", "that", "which", "who"):
         return None
     if "statement" in low:
         return "statement"
@@ -70,25 +79,43 @@ class _Entities:
         return best
 
 
-def find_citations(text: str, entities: list[Entity]) -> list[Citation]:
-    """Cited sources, sorted, with no two of one kind overlapping."""
+def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> list[Citation]:
+    """Cited sources, sorted, with no two of one kind overlapping; ``key`` is the name the source
+    resolves to through ``resolver`` (a pronoun to its person, "Mr. Trump" to "Donald J. Trump")."""
     ents = _Entities(entities)
     found: list[Citation] = []
 
     def add(start: int, end: int, forced: str | None = None) -> None:
         source = text[start:end].strip(" ,.")
+        det = _LEADING_ARTICLE_RE.match(source)
+        if det is not None:
+            start, source = start + det.end(), source[det.end():]
         if not source or len(source) > 120:
             return
-        kind = forced or _kind(source, ents.inside(start, end))
+        end = start + len(source)
+        key = resolver.key(start, end)
+        if source.lower() in _PRONOUN_SOURCES:
+            if key is None:
+                return  # "he said" with nobody to credit cites nothing
+            kind = forced or "person"
+        else:
+            kind = forced or _kind(source, ents.inside(start, end))
         if kind is not None:
-            found.append(Citation(start, start + len(source), source, kind))
+            found.append(Citation(start, end, source, kind, key or ""))
 
     for m in _VERB_RE.finditer(text):
         floor = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200)
         span = subject_before(text, m.start(), floor)
-        if span is not None:
-            after = text[m.end():m.end() + 22]
-            add(span[0], span[1], "statement" if after.startswith(" in a statement") else None)
+        if span is None:
+            continue
+        after = text[m.end():m.end() + 22]
+        add(span[0], span[1], "statement" if after.startswith(" in a statement") else None)
+        named = _APPOSITIVE_NAME_RE.search(text, span[1], m.start())
+        if named is not None and ents.inside(named.start(1), named.end(1)) is not None:
+            add(named.start(1), named.end(1), "person")  # "a spokesman for the ministry, Jonas Ekberg, said"
+        body = _SPOKESMAN_FOR_RE.match(text, span[0], span[1])
+        if body is not None:
+            add(body.start(1), body.end(1), "official")
     for m in _AFTER_RE.finditer(text):
         cue = m.group("cue").lower()
         if cue in ("told", "per"):
@@ -98,6 +125,8 @@ def find_citations(text: str, entities: list[Entity]) -> list[Citation]:
             if entity is None or gazetteer.get(entity.text) is None or gazetteer.get(entity.text).cls != "outlet":
                 continue
         add(m.start(2), m.end(2), "document" if cue.startswith(("data", "figures", "statistics")) else None)
+    for m in _PER_SITE_RE.finditer(text):
+        add(m.start(1), m.end(1), "outlet")
     for m in _READOUT_RE.finditer(text):
         add(m.start(1), m.end(1), "official")
     found.sort(key=lambda c: (c.start, c.end))

@@ -18,6 +18,9 @@ from newsreader.analysis.tokens import RUN_RE, TOKEN_RE, in_spans, is_sentence_i
 _CONNECT = frozenset(("of", "the", "and", "&", "for", "on")) | words.NAME_CONNECTORS
 _SELF_STANDING_ORGS = frozenset(("parliament", "army", "navy", "cabinet", "congress", "senate", "police"))
 _BREAK = "-"
+# Words that make a name an organisation wherever they stand inside it.
+_INNER_ORG_HEADS = frozenset("department ministry agency authority commission committee council bureau office "
+                             "institute university college association federation union foundation".split())
 # Place classes that double as surnames after a given name ("Chuck Jordan", "Kerry Washington").
 _SURNAME_PLACES = frozenset(("country", "state", "city"))
 _CALENDAR = frozenset(words.MONTHS + words.WEEKDAYS)
@@ -147,8 +150,9 @@ def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
     """Label an unknown chunk of capitalised words from its shape."""
     last, first = ws[-1].lower(), ws[0].lower()
     if len(ws) > 1 or last in _SELF_STANDING_ORGS:
-        if last in words.ORG_SUFFIXES or "of" in ws and first in words.ORG_HEADS:
-            return "ORG", "suffix"
+        if last in words.ORG_SUFFIXES or "of" in ws and first in words.ORG_HEADS \
+                or any(w.lower() in _INNER_ORG_HEADS for w in ws[1:-1]):
+            return "ORG", "suffix"  # "Riverton Department of Transportation"
         if last in words.GPE_SUFFIXES or "of" in ws and first in words.LOC_HEADS:
             return "GPE", "suffix"
         if last in words.LOC_SUFFIXES or (len(ws) > 1 and first in words.LOC_PREFIXES):

@@ -36,12 +36,22 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A source the article rests on ("according to Axios", "officials said")."""
+    """A source the article rests on ("according to Axios", "officials said").
+
+    ``source`` is the phrase as written; ``key`` the name shown for it, shared with the entity or speaker
+    it resolves to ("he said in a statement" -> "Lena Holt"), or the phrase itself.
+    """
 
     start: int
     end: int
     source: str
     kind: str
+    key: str = ""
+
+    @property
+    def name(self) -> str:
+        """The name shown: ``key`` when resolved, else ``source``."""
+        return self.key or self.source
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from newsreader.analysis.marks import segments
-from newsreader.analysis.model import Entity, Quote
+from newsreader.analysis.marks import segments as segments  # re-exported: callers and tests import it here
+from newsreader.analysis.model import Quote
 from newsreader.analysis.referents import Resolver
 from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
 from newsreader.analysis.speakers import VERB_ALT as _VERB_ALT
@@ -109,10 +109,9 @@ def _attribute(text: str, start: int, end: int, closed: bool, para_start: int,
     return found
 
 
-def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
-    """Quotations with speakers, sorted by start."""
-    spans = segments(text)
-    resolve = Resolver(text, entities, [(s, e) for s, e, _ in spans])
+def find_quotes(text: str, resolve: Resolver, spans: list[tuple[int, int, bool]]) -> list[Quote]:
+    """Quotations with speakers, sorted by start; ``spans`` are the text's quoted stretches
+    (:func:`marks.segments`) and ``resolve`` turns speaker phrases into the names shown."""
     out: list[Quote] = []
     prev: Quote | None = None
     prev_para_end = -1

@@ -17,6 +17,8 @@ councillor councilor councilman councilwoman alderman commissioner superintenden
 constable sheriff marshal dean chancellor striker midfielder defender goalkeeper skipper chancellor vice-president deputy speaker aide adviser advisor
 analyst economist editor correspondent founder president-elect senator-elect rapper singer actor actress
 master harbourmaster harbormaster postmaster headteacher headmaster headmistress principal
+councilmember trustee registrar member clerk treasurer auditor supervisor administrator chairperson selectman
+selectwoman assemblyman assemblywoman legislator delegate magistrate warden curator ombudsman
 """.split())
 
 # Words that modify a following title head ("Deputy Foreign Minister").
@@ -26,7 +28,7 @@ justice labor labour transport agriculture environment culture assistant acting 
 state chief executive general attorney supreme national regional opposition military security intelligence
 army police party parliament parliamentary house senate majority minority crown grand lieutenant lt. lt
 retired then-president then former-president u.s. us federal white the top lead special
-harbour harbor port station
+harbour harbor port station council board city county school town village
 """.split())
 
 # Multi-word title phrases matched before names.
@@ -40,6 +42,7 @@ TITLE_PHRASES = (
     ("chief", "of", "staff"),
     ("director", "general"),
     ("director-general",),
+    ("registrar", "of", "voters"),
 )
 
 # Reporting verbs, in all inflections used in news prose.
@@ -76,6 +79,8 @@ telegraph guardian express mail star sun standard courier inquirer examiner regi
 united rovers wanderers athletic athletico city county hotspur albion villa olympic sporting
 marine shipping shipyard shipyards logistics labs laboratories therapeutics biotech mining foods brewery
 glassworks ironworks steelworks
+dispatch ledger bulletin sentinel record beacon clarion courant enquirer advocate argus banner
+inspectorate directorate secretariat regulator
 """.split())
 
 # First words that make a run of two or more words a place ("Lake Orrin", "Mount Kessel").
