@@ -6,7 +6,8 @@ marks pair with a stack per paragraph, so a stray mark, an apostrophe or an inch
 of flipping the pairing of every mark after it. Handled: curly “…”, straight "…", ``…'', German „…“,
 guillemets «…» and »…«, single quotes ‘…’ and '…' (nested ones belong to the outer quote). A quotation
 left open runs to the end of its paragraph; the next paragraph's part starts at its own opening mark
-(the newsroom convention for quotations over several paragraphs).
+(the newsroom convention for quotations over several paragraphs). In an article that quotes with double
+marks, single-quoted stretches outside them (headlines echoing the body) are not reported.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _ELISION_RE = re.compile(r"n['’‘](?!\w)|(?:em|til|tis|twas|cause|cos|bout|ro
 
 _OPEN_CTX = "([{<—–-/“‘„‚«»‹›\"'`"  # what may come right before an opening mark, besides space
 _CLOSE_CTX = ".,;:!?)]}>…—–-/”’“‘«»‹›\"'*"  # what may come right after a closing mark, besides space
+_NO_OPEN_BEFORE = ".,;:!?)"  # an opening mark is followed by a word, never by these
 _DOUBLE, _SINGLE = 0, 1
 # Mark -> (family, style): a closer ends the innermost open quotation of its family; the style tells
 # „…“ and »…« apart from “…” and «…», and straight marks (which cannot show nesting) from the rest.
@@ -70,7 +72,7 @@ def segments(text: str) -> list[tuple[int, int, bool]]:
             elif mark in "`=" or prev.isalnum() and nxt.isalnum():
                 continue
             skip_to = e
-        opens = (prev.isspace() or prev in _OPEN_CTX) and not nxt.isspace() and nxt not in _CLOSE_CTX[:7]
+        opens = (prev.isspace() or prev in _OPEN_CTX) and not nxt.isspace() and nxt not in _NO_OPEN_BEFORE
         ends = not prev.isspace() and prev not in "([{<" and (nxt.isspace() or nxt in _CLOSE_CTX)
         marks.append((s, e, mark, opens, ends, prev, nxt))
     if marks:
