@@ -38,15 +38,6 @@ OWN_GOLD_ARTICLES = [
     ("metro-dispatch", "riverton-credit-union-merger"),
     ("the-continental-review", "kanshin-portugal-battery-tender"),
     ("the-continental-review", "skarvik-antibiotic-trial"),
-    # Attribution as a fact-checker would test it (issue 8).
-    ("coastal-bulletin", "skerrow-cannery-sale"),
-    ("valley-herald", "cressing-school-recall-petition"),
-    ("northern-wire", "klevendorf-wind-farm-dispute"),
-    ("the-continental-review", "saint-aubrac-channel-dredging"),
-    ("metro-dispatch", "dunmore-avenue-bike-lanes"),
-    ("riverside-post", "rutledge-marina-fire-trial"),
-    ("northern-wire", "vestrand-sea-lice-study"),
-    ("the-continental-review", "vestry-payments-data-leak"),
 ]
 
 

@@ -35,6 +35,7 @@ BOILERPLATE: frozenset[str] = frozenset({"Discussion about this post", "Share", 
 GOLD_DIR: Path = Path(__file__).resolve().parent
 REPO_ROOT: Path = GOLD_DIR.parent.parent
 SAMPLES_DIR: Path = REPO_ROOT / "sample_articles"
+GOLD_ARTICLES_DIR: Path = GOLD_DIR / "articles"
 GOLD_SUFFIX = ".gold.txt"
 
 Entity = tuple[int, int, str, str]  # start, end, label, key
@@ -205,9 +206,11 @@ def gold_stem(path: str | Path) -> str:
 
 
 def matching_articles(path: str | Path) -> list[Path]:
-    """Sample articles (any extension, any outlet subfolder) with the gold file's stem."""
+    """Articles (any extension, any outlet subfolder) with the gold file's stem: a bundled sample, or a
+    gold-only article under ``tests/gold/articles/`` (the bundled library stays at 15-25 articles)."""
     stem = gold_stem(path)
-    return sorted(p for p in SAMPLES_DIR.rglob(stem + ".*") if p.is_file() and p.stem == stem)
+    return sorted(p for root in (SAMPLES_DIR, GOLD_ARTICLES_DIR) for p in root.rglob(stem + ".*")
+                  if p.is_file() and p.stem == stem)
 
 
 def article_body(path: str | Path) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY")
 NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 CITATION_KINDS = ("outlet", "official", "document", "statement", "anonymous", "person")
+#: Bumped whenever the analyser's output changes, so indexes built by an older one are rebuilt.
+ANALYSER_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)

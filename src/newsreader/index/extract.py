@@ -108,7 +108,7 @@ def _record(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> ArticleRe
     quotes = tuple(
         (q.speaker_key, q.speaker, body[q.start:q.end][:_MAX_QUOTE_CHARS]) for q in result.quotes
     )
-    citations = tuple((c.source, c.kind) for c in result.citations if c.source)
+    citations = tuple((c.name, c.kind) for c in result.citations if c.name)  # the name shown, as search finds it
     text_hash = hashlib.blake2b(
         "\x1f".join((parsed.title, *parsed.authors, body)).encode("utf-8", "surrogatepass"), digest_size=12
     ).hexdigest()

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from newsreader.index.writer import norm_key
+
 MAX_TERMS = 40
 MAX_CHARS = 1000
 QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
@@ -212,7 +214,7 @@ def _condition(term: _Term) -> tuple[str, list[object]]:
         day = _date(term.field, term.value)
         test = ">=" if term.field == "after" else "<"
         return f"{{doc}} IN (SELECT doc FROM articles WHERE date {test} ?)", [day]
-    norm = " ".join(term.value.casefold().split())
+    norm = norm_key(term.value)
     if term.prefix:
         names, values = "SELECT norm FROM names WHERE form >= ? AND form < ?", [norm, norm + _NAME_TOP]
     else:

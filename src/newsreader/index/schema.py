@@ -29,7 +29,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+from newsreader.analysis.model import ANALYSER_VERSION
+
+#: The layout of the tables (bump on any schema change).
+LAYOUT_VERSION = 1
+#: What ``PRAGMA user_version`` holds: the layout and the analyser that filled the tables. A file written
+#: by another layout or an older analyser is rebuilt, so search (``person:``, ``quoted:``) always agrees
+#: with what the reading pane shows.
+SCHEMA_VERSION = LAYOUT_VERSION * 1000 + ANALYSER_VERSION
 #: How long opening waits for another process that holds the file locked.
 LOCKED_SECONDS = 30.0
 

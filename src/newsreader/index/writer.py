@@ -20,8 +20,10 @@ ARTICLE_COLUMNS = "id, path, title, authors, role, outlet, date, url, word_count
 
 
 def norm_key(key: str) -> str:
-    """How keys compare: casefolded, inner whitespace collapsed."""
-    return " ".join(key.casefold().split())
+    """How keys compare: casefolded, inner whitespace collapsed, a leading "the" dropped ("the Meteorological
+    Institute" as written and "Meteorological Institute" as shown are one source)."""
+    words = key.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
 def name_forms(norm: str) -> list[str]:

@@ -117,7 +117,7 @@ def _focus_spans(analysis: Analysis, focus: Focus | None) -> list[tuple[int, int
     if focus is None:
         return []
     if focus.kind == "source":
-        return [(c.start, c.end) for c in analysis.citations if c.source == focus.key]
+        return [(c.start, c.end) for c in analysis.citations if c.name == focus.key]
     spans = [(e.start, e.end) for e in analysis.entities if e.key == focus.key]
     return spans + [(q.start, q.end) for q in analysis.quotes if q.speaker_key == focus.key]
 

@@ -10,6 +10,7 @@ from rich.style import Style
 from textual.message import Message
 
 from newsreader.analysis import Analysis
+from newsreader.analysis.model import CITATION_KINDS
 from newsreader.library.outlets import display_outlet
 from newsreader.ui.reading_layout import Focus
 from newsreader.ui.theme_styles import theme_styles
@@ -19,6 +20,8 @@ from newsreader.ui.widgets.row_list import RowList
 ENTITY_SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)),
                    ("Places", ("GPE", "LOC")), ("Groups", ("NORP",)))
 MAX_PER_SECTION = 40
+_KIND_TITLES = {"outlet": "outlets", "official": "officials and bodies", "document": "documents",
+                "statement": "statements", "anonymous": "unnamed sources", "person": "people"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,16 @@ def article_rows(analysis: Analysis) -> list[SidebarRow]:
     """The rows describing one article's sources, speakers and entities."""
     rows = [SidebarRow("THIS ARTICLE")]
     if analysis.citations:
+        # grouped by kind under a dim label, so a long name is never cut short by a kind beside it
         rows.append(SidebarRow("Cites", kind="subheading"))
-        seen: dict[str, str] = {}
+        by_kind: dict[str, Counter[str]] = {}
         for citation in analysis.citations:
-            seen.setdefault(citation.source, citation.kind)
-        for source, kind in sorted(seen.items(), key=lambda item: (item[1], item[0].casefold())):
-            rows.append(SidebarRow(source, kind="source", value=source, detail=kind))
+            by_kind.setdefault(citation.kind, Counter())[citation.name] += 1
+        for kind in CITATION_KINDS:
+            names = by_kind.get(kind)
+            if names:
+                rows.append(SidebarRow(f"  {_KIND_TITLES[kind]}", kind="note"))
+                rows.extend(SidebarRow(name, count, "source", name) for name, count in names.most_common(MAX_PER_SECTION))
     speakers = Counter(q.speaker_key or q.speaker for q in analysis.quotes if q.speaker_key or q.speaker)
     if speakers:
         rows.append(SidebarRow("Quoted", kind="subheading"))
@@ -131,7 +138,7 @@ class SourcesSidebar(RowList):
         label_style = base + (theme_styles(self.app)[row.style] if row.style else Style())
         if active:
             label_style += theme_styles(self.app)["active"]
-        right = f"×{row.count}" if row.kind in ("entity", "speaker") and row.count else (
+        right = f"×{row.count}" if row.kind in ("entity", "speaker", "source") and row.count else (
             f"{row.count:,}" if row.count is not None else row.detail)
         right_width = min(len(right), max(width // 3, 0))
         label_width = max(width - 4 - right_width - 1, 0)
