@@ -21,8 +21,8 @@ def _table(spec: str) -> dict[str, str]:
 
 INTERNATIONAL = _table("""
 United Nations = UN | U.N. | the UN
-UN Security Council = Security Council | U.N. Security Council | United Nations Security Council
-UN General Assembly = General Assembly | U.N. General Assembly | United Nations General Assembly
+United Nations Security Council = Security Council | U.N. Security Council | UN Security Council
+United Nations General Assembly = General Assembly | U.N. General Assembly | UN General Assembly
 World Health Organization = WHO | World Health Organisation
 International Monetary Fund = IMF
 World Bank =

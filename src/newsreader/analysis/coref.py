@@ -45,7 +45,8 @@ def _split_couples(text: str, mentions: list[Mention]) -> None:
     """"Khizr and Ghazala Khan": the first given name takes the shared surname, so two people are found."""
     for a, b in zip(mentions, mentions[1:]):
         if len(a.words) == 1 and b.label == "PERSON" and len(b.words) >= 2 and a.label in (None, "PERSON") \
-                and text[a.end:b.start] == " and " and is_given_name(a.words[0]):
+                and text[a.end:b.start] == " and " and (is_given_name(a.words[0]) or not is_given_name(b.words[0])
+                                                        and gazetteer.get(a.words[0]) is None):
             a.label, a.how = "PERSON", "first"
             a.words = (a.words[0], *b.words[1:])
             a.key = " ".join(a.words)
@@ -101,6 +102,10 @@ def settle(text: str, mentions: list[Mention]) -> list[Mention]:
     people.finish()
     for person in people.people:
         known[tuple(person.key.lower().split())] = ("PERSON", person.key)
+    org_first: dict[str, set[str]] = {}  # "crestline" -> {"Crestline Property Group"}
+    for norm, (label, key) in known.items():
+        if label == "ORG" and len(norm) > 1 and key[:1].isupper():
+            org_first.setdefault(norm[0], set()).add(key)
     out: list[Mention] = []
     for m in mentions:
         if m.how == "caps" and m.label is None:
@@ -113,7 +118,10 @@ def settle(text: str, mentions: list[Mention]) -> list[Mention]:
         if person is None and (m.label in (None, "PERSON") or m.label in _PLACE_LABELS and len(norm) == 1
                                and m.how == "gaz" and (m.cls in gazetteer.WEAK or _person_context(text, m))):
             person = people.resolve(norm[0], m.start) if len(norm) == 1 else people.match_full(norm)
-        if person is not None:
+        short = org_first.get(norm[0]) if len(norm) == 1 and m.label in (None, "PERSON", "ORG") else None
+        if person is None and short is not None and len(short) == 1 and m.how != "gaz":
+            m.label, m.key = "ORG", next(iter(short))  # "Crestline" after "Crestline Property Group"
+        elif person is not None:
             m.label, m.key = "PERSON", person.key
         elif m.label is None:
             hit = known.get(norm)

@@ -257,6 +257,16 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
     return out
 
 
+_DATELINE_TAIL_RE = re.compile(r"[ \t]*(?:[-—–]|,|\()")
+
+
+def _is_dateline(text: str, m: re.Match[str]) -> bool:
+    """"MIDWAY ATOLL - Seventy-four years ago": capitals opening a paragraph before a dash are a dateline."""
+    start = m.start()
+    return (start == 0 or text[start - 1] == "\n") and m.group().isupper() and len(m.group()) > 3 \
+        and _DATELINE_TAIL_RE.match(text, m.end()) is not None
+
+
 def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
                titles: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Name mentions (PERSON/ORG/GPE/LOC/NORP candidates) in ``text``, in order.
@@ -269,7 +279,7 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
     for m in RUN_RE.finditer(text):
         start = m.start()
         in_caps = bool(caps) and in_spans(caps, start)
-        in_title = bool(titles) and in_spans(titles or [], start)
+        in_title = bool(titles) and in_spans(titles or [], start) or _is_dateline(text, m)
         toks = _tokens(m.group(), start)
         initial = is_sentence_initial(text, start)
         if initial and not in_caps and toks:

@@ -18,8 +18,22 @@ from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name
 
 _TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
 _PARA_RE = re.compile(r"\n")
-_KIN_BEFORE_RE = re.compile(r"\b(?:wife|husband|father|mother|son|daughter|brother|sister|widow|widower|uncle|aunt|"
+_KIN_BEFORE_RE = re.compile(r"\b(wife|husband|father|mother|son|daughter|brother|sister|widow|widower|uncle|aunt|"
                             r"cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother)['’]?s?,?[ \t]+$")
+_CHILDREN = frozenset(("son", "daughter", "grandson", "granddaughter", "nephew", "niece"))
+_PARENTS = frozenset(("father", "mother", "grandfather", "grandmother", "uncle", "aunt"))
+_AGE_BEFORE_RE = re.compile(r"\b(younger|elder|older|junior|senior)[ \t]+(?:Mr\.?[ \t]+|Ms\.?[ \t]+|Mrs\.?[ \t]+)?$",
+                            re.IGNORECASE)
+_LOCAL_PRONOUN_RE = re.compile(r"[^.!?\n“”\"]{0,160}?\b(he|his|him|she|her)\b", re.IGNORECASE)
+
+
+def local_gender(text: str, start: int) -> str | None:
+    """Gender of the first he/she/his/her later in the sentence of the mention at ``start``, outside any
+    quotation ("Aalders, who kept the accounts, said she ..."), or None."""
+    m = _LOCAL_PRONOUN_RE.match(text, start)
+    if m is None:
+        return None
+    return "m" if m.group(1).lower() in ("he", "his", "him") else "f"
 
 
 def _core_words(names: tuple[str, ...]) -> list[str]:
@@ -47,6 +61,7 @@ class Person:
     starts: list[int] = field(default_factory=list)
     gender: str | None = None
     relative: bool = False  # introduced as someone's kin ("his wife, Heidi Cruz"): not who a bare surname means
+    kin: str = ""  # the kin word that introduced them ("son", "father"), if any
 
 
 def title_gender(text: str, start: int) -> str | None:
@@ -98,8 +113,9 @@ class PersonIndex:
         gender = title_gender(self.text, start)
         if gender is not None and person.gender is None:
             person.gender = gender
-        if _KIN_BEFORE_RE.search(self.text, max(0, start - 24), start):
-            person.relative = True
+        kin = _KIN_BEFORE_RE.search(self.text, max(0, start - 24), start)
+        if kin is not None:
+            person.relative, person.kin = True, kin.group(1).lower()
         return person
 
     def finish(self) -> None:
@@ -109,7 +125,9 @@ class PersonIndex:
                 person.gender = name_gender(person.first)
             if not person.relative and len(person.first) > 1:
                 first = person.key.split(" ", 1)[0]
-                person.relative = bool(re.search(_KIN_BEFORE_RE.pattern[:-1] + re.escape(first) + r"\b", self.text))
+                kin = re.search(_KIN_BEFORE_RE.pattern[:-1] + re.escape(first) + r"\b", self.text)
+                if kin is not None:
+                    person.relative, person.kin = True, kin.group(1).lower()
 
     def by_key(self, key: str) -> Person | None:
         """The cluster whose key is ``key``, or None."""
@@ -139,10 +157,26 @@ class PersonIndex:
         if gender is not None:
             # "Mr. Obama" where only Michelle Obama is named in full: someone else, not her
             cands = [p for p in cands if p.gender in (gender, None)]
+            exact = [p for p in cands if p.gender == gender]
+            cands = exact if len(exact) == 1 else cands
         elif low in self._by_last and self._other_gender(low, cands):
             return None  # the surname alone may mean the person never named in full
         if len(cands) <= 1:
             return cands[0] if cands else None
+        age = _AGE_BEFORE_RE.search(self.text, max(0, start - 16), start)
+        if age is not None:  # "the younger Rutledge": the one introduced as someone's son or daughter
+            if age.group(1).lower() in ("younger", "junior"):
+                picked = [p for p in cands if p.kin in _CHILDREN]
+            else:
+                picked = [p for p in cands if p.kin in _PARENTS] or [p for p in cands if p.kin in _CHILDREN] and [
+                    p for p in cands if p.kin not in _CHILDREN]
+            if len(picked) == 1:
+                return picked[0]
+        local = local_gender(self.text, start)
+        if gender is None and local is not None:  # "Aalders, who ..., said ... of his life"
+            exact = [p for p in cands if p.gender == local]
+            if len(exact) == 1:
+                return exact[0]
         kin = [p for p in cands if not p.relative]
         return self._nearest(kin if kin and gender is None else cands, start)
 

@@ -25,10 +25,21 @@ _BREAK_RE = re.compile(r"\n[ \t]*[_*=#~-]{3,}[ \t.]*(?=\n|$)")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat) ((?:[\w.’'-]+ ){0,4})([a-z][\w-]*)$")
 _POSSESSIVE_RE = re.compile(r"['’]s ([a-z][\w-]*)$")
 _ROLE_TAIL_RE = re.compile(r" ([a-z][\w-]*)")
+# "Ivana Trump's brief said": a document or utterance speaks for its owner
+_OWN_WORDS = frozenset("brief statement letter report filing tweet tweets post remarks comments memo lawsuit "
+                       "complaint motion book speech website ad op-ed column account message email interview "
+                       "testimony response reply note notes".split())
+_APPOSITIVE_PERSON_RE = re.compile(r",[ \t]+")
+_DESCRIPTION_OF_RE = re.compile(r"(?:[Tt]he) ((?:[\w.’'-]+ ){0,3})([a-z][\w-]*) (?:of|for|at|in) (?:the )?([\w .’'-]{2,60})")
 _ROLE_WORDS_RE = re.compile(r"(?: [a-z][\w-]*){1,3} (?=[A-Z])")
 _PLACE_TAIL_RE = re.compile(r",? (?:of|from|in) (?:the )?|, |,? \((?=[A-Z])")
 _LOWER_WORD_RE = re.compile(r"\b[a-z][a-z]+\b")
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# "the Clinton campaign", "a Donald Trump tweet": a name used as a modifier refers to no one here
+_MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
+_INTRO_APPOSITIVE_RE = re.compile(r",[ \t]+(?:the |an? )?(?:[\w.’'-]+[ \t]+){0,3}?(?:president|director|chair\w*|"
+                                  r"founder|head|leader|spokes\w+|member|executive|professor|owner|manager|"
+                                  r"organi[sz]er|coordinator|activist|pastor|analyst|economist|official)\b")
 
 
 class Resolver:
@@ -44,6 +55,7 @@ class Resolver:
         self.named_starts = [e.start for e in self.named]
         self.people = [e for e in entities if e.label == "PERSON" and not in_spans(quoted, e.start)]
         self.people_starts = [e.start for e in self.people]
+        self.quoted = quoted
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.orgs_starts = [e.start for e in self.orgs]
         self.sentences = sentence_spans(text)
@@ -55,6 +67,12 @@ class Resolver:
                          if not in_spans(quoted, m.start())]
         self.pronoun_starts = [p for p, _ in self.pronouns]
         self.roles = RoleBook(text, self.people)
+        # where a person is first named with an appositive role ("Henry Crespo, president of ..."): a
+        # newcomer introduced so is who the next "he said" most likely means
+        self.introduced: dict[str, set[int]] = {}
+        for e in self.people:
+            if e.key not in self.introduced:
+                self.introduced[e.key] = {e.start} if _INTRO_APPOSITIVE_RE.match(text, e.end) else set()
 
     def _genders(self) -> dict[str, str | None]:
         """Gender per person key: an honorific or gendered role at any mention, else the given name."""
@@ -84,6 +102,8 @@ class Resolver:
         low = speaker.lower()
         if low in _PRONOUNS:
             gender = _PRONOUN_GENDER.get(low)
+            if low in ("it", "they"):
+                return self.body_antecedent(start)
             if gender is None:
                 return None
             if prev is not None and self._continues(prev, start, gender):
@@ -92,12 +112,23 @@ class Resolver:
         head = self._name_after(end) or self._head_entity(start, end)
         if head is not None:
             noun = _POSSESSIVE_RE.match(self.text, head.end, end)
-            if noun is not None and head.label in ("PERSON", "ORG"):
+            if noun is not None and head.label in ("PERSON", "ORG") and noun.group(1) not in _OWN_WORDS:
                 return f"{head.key}’s {noun.group(1)}"  # "Clinton's campaign": the campaign, not Clinton
             return head.key
+        named = _APPOSITIVE_PERSON_RE.match(self.text, end)
+        if named is not None:  # "its spokesperson, Inês Falcão, said": the name the description is given
+            k = bisect_left(self.named_starts, named.end())
+            if k < len(self.named) and self.named[k].start == named.end() and self.named[k].label == "PERSON" \
+                    and self.text.startswith(",", self.named[k].end):
+                return self.named[k].key
+        of = _DESCRIPTION_OF_RE.fullmatch(speaker)
         desc = _DESCRIPTION_RE.fullmatch(speaker) or _DESCRIPTION_RE.fullmatch(
             self.text, start, self._role_end(start, end))
-        if desc is not None:
+        if of is not None:
+            found = self.description(of.group(2).lower(), [*of.group(1).split(), *of.group(3).split()], start)
+            if found is not None:
+                return found
+        elif desc is not None:
             found = self.description(desc.group(2).lower(), desc.group(1).split(), start)
             if found is not None:
                 return found
@@ -148,9 +179,9 @@ class Resolver:
         """True when the previous quotation's speaker, of ``gender``, ended within the paragraph before
         and no other person of that gender is named outside quotations since."""
         key, prev_end = prev
-        if self.gender.get(key, "x") not in (gender, None) or self.text.count("\n\n", prev_end, pos) + \
-                self.text.count("\n", prev_end, pos) > 2:
-            return False
+        between = self.text[prev_end:pos].split("\n")[1:-1]
+        if self.gender.get(key, "x") not in (gender, None) or any(line.strip() for line in between):
+            return False  # another paragraph stands between: the text no longer supports the same speaker
         k = bisect_left(self.people_starts, prev_end)
         while k < len(self.people) and self.people[k].start < pos:
             e = self.people[k]
@@ -206,9 +237,13 @@ class Resolver:
             while k < len(self.people) and self.people[k].start < hi:
                 e = self.people[k]
                 g = self.gender.get(e.key)
-                if gender is None or g is None or g == gender:
-                    person = e
-                    break
+                if (gender is None or g is None or g == gender) and not _MODIFIER_BEFORE_RE.search(
+                        self.text, max(0, e.start - 6), e.start):
+                    if person is None:
+                        person = e
+                    if e.key in self.introduced and e.start in self.introduced[e.key]:
+                        person = e  # "..., which concerns Henry Crespo, president of the caucus." introduces him
+                        break
                 k += 1
             p = bisect_left(self.pronoun_starts, lo)
             if gender is not None and depth < 3 and p < len(self.pronoun_starts) and self.pronoun_starts[p] < hi \
@@ -216,6 +251,21 @@ class Resolver:
                 return self.antecedent(self.pronoun_starts[p], gender, depth=depth + 1)
             if person is not None:
                 return person.key
+        return None
+
+    def body_antecedent(self, pos: int) -> str | None:
+        """Key of the organisation "it" or "they" means at ``pos``: the first name of the same or the
+        previous sentence (outside quotations), when that name is an organisation; else None."""
+        si, floor = self._window(pos)
+        for s in range(si, max(floor, si - 1) - 1, -1):
+            lo, hi = self.sentences[s]
+            hi = min(hi, pos)
+            k = bisect_left(self.named_starts, lo)
+            while k < len(self.named) and self.named[k].start < hi and in_spans(self.quoted, self.named[k].start):
+                k += 1
+            if k < len(self.named) and self.named[k].start < hi:
+                first = self.named[k]
+                return first.key if first.label == "ORG" else None
         return None
 
     def description(self, head: str, modifiers: list[str], pos: int) -> str | None:

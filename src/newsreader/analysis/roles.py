@@ -37,6 +37,9 @@ _INSTITUTION_WORDS = frozenset("agency commission committee department ministry 
                                "organisation hospital school club team church coalition alliance movement "
                                "directorate service trust society cooperative parliament assembly senate".split())
 ORG_KINDS = _OUTLET_WORDS | _COMPANY_WORDS | _INSTITUTION_WORDS
+# "the agency" may be a body whose name says inspectorate, directorate, authority or office
+_AGENCY_WORDS = frozenset("agency inspectorate directorate authority office bureau service administration "
+                          "regulator commission".split())
 _OUTLET_TAILS = frozenset("times post journal news herald tribune gazette daily weekly magazine review observer "
                           "monitor chronicle globe telegraph guardian express mail star sun standard courier inquirer "
                           "examiner register bulletin dispatch wire press radio tv television network".split())
@@ -56,7 +59,7 @@ def _role(word: str) -> str:
 def org_matches(head: str, key: str, cls: str) -> bool:
     """True when an ORG with ``key`` (gazetteer class ``cls``) can be "the <head>"."""
     names = key.lower().replace("’s", "").split()
-    if head in names:
+    if head in names or head in _AGENCY_WORDS and set(names) & _AGENCY_WORDS:
         return True
     if head in _OUTLET_WORDS:
         return cls == "outlet" or bool(names) and names[-1] in _OUTLET_TAILS
@@ -105,9 +108,12 @@ class RoleBook:
         """Key of the person "the <modifiers> <role>" means at ``pos``: among those given the role (and every
         capitalised modifier), the one mentioned last before ``pos``."""
         wanted = {m.lower().rstrip(".") for m in modifiers if m[:1].isupper()}
-        keys = {key for key, r in self.roles.items() if role in r and wanted <= r[role]}
+        holders = {key for key, r in self.roles.items() if role in r}
+        keys = {key for key in holders if wanted <= self.roles[key][role]}
         if not keys:
-            return None
+            if len(holders) != 1:
+                return None
+            keys = holders  # "the mayor of Vila Serrana" when the article calls only one person mayor
         k = bisect_left(self.starts, pos) - 1
         while k >= 0:
             if self.people[k].key in keys:
