@@ -14,9 +14,8 @@ from newsreader.analysis.entities import Mention
 from newsreader.analysis.people import is_given_name
 
 _ORG_AFTER_RE = re.compile(
-    r"(?:['’]s? (?:chief executive|chief|ceo|spokes\w+|board|shares|stock|headquarters|employees|staff|workers|"
-    r"website|owners?|founders?|managers?|directors?|customers|clients|members|volunteers|plant|factory|offices?|"
-    r"stores?|shops?|branch(?:es)?|parent company|annual report)\b"
+    r"(?:['’]s? (?:chief executive|ceo|board of directors|shares|stock|headquarters|employees|workforce|workers|"
+    r"customers|clients|plant|factory|stores|shops|branches|parent company|annual report|subsidiary)\b"
     r"|, (?:an?|the) [\w -]{0,40}?\b(?:company|firm|group|maker|chain|retailer|developer|operator|charity|"
     r"organi[sz]ation|association|non-?profit|campaign|network|collective|union|club|cooperative|co-op|society|"
     r"coalition|alliance|agency|newspaper|outlet|site|platform|start-?up|business|restaurant|shop|store|cafe|"
@@ -52,11 +51,14 @@ def decide_kinds(text: str, mentions: list[Mention]) -> None:
     share the evidence; a group whose first word is a given name ("Priya Vance") is left alone unless the
     text says "it" of it.
     """
+    surnames = {m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) > 1}
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.how in _DECIDABLE and m.label in (None, "PERSON") and m.words:
             groups.setdefault(m.words[0].lower(), []).append(m)
     for first, group in groups.items():
+        if first in surnames:
+            continue  # "Zelensky's office" after "Volodymyr Zelensky": the person's, not a body
         score = sum(_evidence(text, m) for m in group)
         given = is_given_name(first)
         if score > 0 and (not given or score > 1):

@@ -35,6 +35,9 @@ _ROLE_WORDS_RE = re.compile(r"(?: [a-z][\w-]*){1,3} (?=[A-Z])")
 _PLACE_TAIL_RE = re.compile(r",? (?:of|from|in) (?:the )?|, |,? \((?=[A-Z])")
 _LOWER_WORD_RE = re.compile(r"\b[a-z][a-z]+\b")
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ISSUED_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w.'’-]*[ \t])+)(readout|statement|communiqu[eé])\b")
+# A sentence opening with a description ("Russia's deputy foreign minister provided ..., and he accused")
+_DESCRIBED_SUBJECT_RE = re.compile(r"[ \t\"“]*(?:[A-Z][\w.'’-]*['’]s |[Tt]he |[Hh]is |[Hh]er )((?:[a-z][\w-]*(?: |$)){1,4})")
 # "the Clinton campaign", "a Donald Trump tweet": a name used as a modifier refers to no one here
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 _INTRO_APPOSITIVE_RE = re.compile(r",[ \t]+(?:the |an? )?(?:[\w.’'-]+[ \t]+){0,3}?(?:president|director|chair\w*|"
@@ -182,6 +185,12 @@ class Resolver:
         between = self.text[prev_end:pos].split("\n")[1:-1]
         if self.gender.get(key, "x") not in (gender, None) or any(line.strip() for line in between):
             return False  # another paragraph stands between: the text no longer supports the same speaker
+        si = bisect_left(self.sentence_starts, prev_end)
+        while si < len(self.sentences) and self.sentences[si][0] < pos:
+            described = _DESCRIBED_SUBJECT_RE.match(self.text, *self.sentences[si])
+            if described is not None and any(w in PERSON_ROLES for w in described.group(1).split()):
+                return False  # "Russia's deputy foreign minister ..., and he": someone else now
+            si += 1
         k = bisect_left(self.people_starts, prev_end)
         while k < len(self.people) and self.people[k].start < pos:
             e = self.people[k]
@@ -245,6 +254,12 @@ class Resolver:
                         person = e  # "..., which concerns Henry Crespo, president of the caucus." introduces him
                         break
                 k += 1
+            described = _DESCRIBED_SUBJECT_RE.match(self.text, lo, hi)
+            roles = [w for w in described.group(1).split() if w in PERSON_ROLES] if described else []
+            if roles and described is not None and (person is None or described.end() <= person.start):
+                # the subject is a description: the pronoun means it, and its name if the article gives one
+                mods = described.group(1).split()
+                return self.roles.holder(roles[-1], mods[:mods.index(roles[-1])], len(self.text), unique=True)
             p = bisect_left(self.pronoun_starts, lo)
             if gender is not None and depth < 3 and p < len(self.pronoun_starts) and self.pronoun_starts[p] < hi \
                     and (person is None or self.pronoun_starts[p] < person.start) and self.pronouns[p][1] == gender:
@@ -276,6 +291,13 @@ class Resolver:
                 return hit
             gender = "f" if head in FEMALE_TITLES else "m" if head in MALE_TITLES else None
             return None if self.roles.held(head) else self.antecedent(pos, gender, same_or_previous=True)
+        if head in ("readout", "statement", "communique", "communiqué"):
+            # "the readout said" after "according to a Kremlin readout": the body that issued it
+            found = None
+            for m in _ISSUED_RE.finditer(self.text, max(0, pos - 3000), pos):
+                if m.group(2).lower() == head:
+                    found = self._head_entity(m.start(1), m.end(1))
+            return found.key if found is not None and found.label in ("ORG", "GPE") else None
         if head in ORG_KINDS:
             k = bisect_left(self.orgs_starts, pos) - 1
             while k >= 0:

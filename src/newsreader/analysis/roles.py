@@ -104,11 +104,17 @@ class RoleBook:
         """True when some person of the article is given ``role``."""
         return any(role in r for r in self.roles.values())
 
-    def holder(self, role: str, modifiers: list[str], pos: int) -> str | None:
+    def holder(self, role: str, modifiers: list[str], pos: int, unique: bool = False) -> str | None:
         """Key of the person "the <modifiers> <role>" means at ``pos``: among those given the role (and every
-        capitalised modifier), the one mentioned last before ``pos``."""
+        capitalised modifier), the one mentioned last before ``pos``. With ``unique``, only when exactly one
+        person of the article holds the role."""
         wanted = {m.lower().rstrip(".") for m in modifiers if m[:1].isupper()}
         holders = {key for key, r in self.roles.items() if role in r}
+        if unique:
+            if len(holders) > 1:  # "deputy foreign minister" tells Ryabkov from Prime Minister Netanyahu
+                narrow = {m.lower() for m in modifiers}
+                holders = {key for key in holders if narrow <= self.roles[key][role]}
+            return next(iter(holders)) if len(holders) == 1 else None
         keys = {key for key in holders if wanted <= self.roles[key][role]}
         if not keys:
             if len(holders) != 1:
