@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader import __version__, cli
+from newsreader import __version__
+from newsreader.cli import app, common
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -35,19 +36,19 @@ def test_bad_path_is_one_line_and_status_2(tmp_path: Path, make: str) -> None:
 
 def test_unreadable_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # CI runs as root, which reads anything: inject the permission answer instead.
-    monkeypatch.setattr(cli.os, "access", lambda path, mode: False)
-    assert cli.check_library(tmp_path) == f"cannot read folder: {tmp_path}"
+    monkeypatch.setattr(common.os, "access", lambda path, mode: False)
+    assert common.check_library(tmp_path) == f"cannot read folder: {tmp_path}"
 
 
 def test_default_library_is_last_used_else_samples(tmp_path: Path) -> None:
     from newsreader import state
 
-    assert cli.default_library() == cli.bundled_samples()
-    assert (cli.bundled_samples() / "notes").is_dir()
+    assert app.default_library() == app.bundled_samples()
+    assert (app.bundled_samples() / "notes").is_dir()
     recent = state.load_recent()
     recent.touch(tmp_path)
     state.save_recent(recent)
-    assert cli.default_library() == tmp_path.resolve()
+    assert app.default_library() == tmp_path.resolve()
 
 
 def test_analyze_prints_json(tmp_path: Path) -> None:
