@@ -14,8 +14,9 @@ from newsreader.analysis import gazetteer, words
 from newsreader.analysis.model import Citation, Entity
 from newsreader.analysis.referents import Resolver
 from newsreader.analysis.speakers import subject_before
+from newsreader.analysis.tokens import word_alternation
 
-_STATEMENT_VERBS = "|".join(sorted(words.STATEMENT_VERBS | {"reported", "reports"}, key=len, reverse=True))
+_STATEMENT_VERBS = word_alternation(words.STATEMENT_VERBS | {"reported", "reports"})
 _VERB_RE = re.compile(rf"\b(?:{_STATEMENT_VERBS})\b")
 _NP = r"((?:the |an? )?[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|the|for|and))*|(?:the|an?) [a-z][\w-]*(?: [a-z][\w-]*){0,3}?(?= *[,.;]| (?:that|which|who|on|in)\b))"
 _AFTER_RE = re.compile(rf"\b(?P<cue>[Aa]ccording to|[Cc]iting|per|told|[Dd]ata (?:released |published |compiled )?by|"

@@ -21,6 +21,7 @@ _BREAK = "-"
 # Words that make a name an organisation wherever they stand inside it.
 _INNER_ORG_HEADS = frozenset("department ministry agency authority commission committee council bureau office "
                              "institute university college association federation union foundation".split())
+_PHRASE_OPENERS = frozenset(phrase[0] for phrase in words.TITLE_PHRASES)
 # Place classes that double as surnames after a given name ("Chuck Jordan", "Kerry Washington").
 _SURNAME_PLACES = frozenset(("country", "state", "city"))
 _CALENDAR = frozenset(words.MONTHS + words.WEEKDAYS)
@@ -57,9 +58,10 @@ class _Piece:
 
 def _title_end(lower: list[str], i: int, n: int) -> int:
     """End of a title phrase starting at i ("Deputy Foreign Minister"), or i if none."""
-    for phrase in words.TITLE_PHRASES:
-        if tuple(lower[i:i + len(phrase)]) == phrase:
-            return i + len(phrase)
+    if lower[i] in _PHRASE_OPENERS:
+        for phrase in words.TITLE_PHRASES:
+            if tuple(lower[i:i + len(phrase)]) == phrase:
+                return i + len(phrase)
     j, end = i, i
     while j < n and (lower[j] in words.TITLE_MODIFIERS or lower[j] in words.TITLE_HEADS):
         j += 1
@@ -278,9 +280,12 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
     out: list[Mention] = []
     for m in RUN_RE.finditer(text):
         start = m.start()
+        run = m.group()
         in_caps = bool(caps) and in_spans(caps, start)
+        if " " not in run and run.lower() in words.COMMON_CAPS and not in_caps and is_sentence_initial(text, start):
+            continue  # "The", "But", "In" opening a sentence: most runs are this, and name nothing
         in_title = bool(titles) and in_spans(titles or [], start) or _is_dateline(text, m)
-        toks = _tokens(m.group(), start)
+        toks = _tokens(run, start)
         initial = is_sentence_initial(text, start)
         if initial and not in_caps and toks:
             w = toks[0][2]

@@ -116,8 +116,17 @@ def lookup(tokens: list[str], i: int, end: int, caps: bool = False) -> tuple[int
             if entry is not None:
                 return j, entry
         return None
+    if stop > i + 1 and tokens[i] not in _openers():
+        stop = i + 1  # no name of several words starts with this word: one probe, not seven
     for j in range(stop, i, -1):
         entry = get(" ".join(tokens[i:j]))
         if entry is not None:
             return j, entry
     return None
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """First tokens of the case-sensitive names that have more than one token."""
+    table, cities = _tables()
+    return frozenset(name.split(" ", 1)[0] for source in (table, cities) for name in source if " " in name)

@@ -56,6 +56,14 @@ _TRIGGER = re.compile(
     r"[Yy]esterday|[Tt]oday|[Tt]omorrow|weeks?|months?|years?|decades?|weekend|spring|summer|autumn|fall|winter|"
     r"[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Dd]ozens|billion|trillion)\b")
 _WORD_START = re.compile(r"(?<!\S)\S")
+# The words a match of _PATTERN can begin with (besides the trigger itself): currency, digits, months and
+# days, approximators, number words, relative-date openers.
+_STARTER = re.compile(
+    r"[\d$€£¥]|(?:US|A|C|NZ|HK)[$€£¥]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
+    r"sun|the\b|last|next|this|earlier|later|yesterday|today|tomorrow|about|around|roughly|nearly|almost|"
+    r"approximately|some\b|more|less|fewer|over|under|at\b|up\b|an?\b|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|several|hundreds|thousands|millions|dozens|early|late|mid)")
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -67,6 +75,8 @@ def _matches(text: str) -> list[re.Match[str]]:
             continue
         starts = [w.start() for w in _WORD_START.finditer(text, max(covered, ts - 40), ts)] + [ts]
         for s in starts:
+            if s != ts and _STARTER.match(text, s) is None:
+                continue  # no match of the pattern can begin with this word: skip the costly attempt
             m = _PATTERN.match(text, s)
             if m is not None and m.end() > ts:
                 out.append(m)

@@ -20,6 +20,8 @@ _TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
 _PARA_RE = re.compile(r"\n")
 _KIN_BEFORE_RE = re.compile(r"\b(wife|husband|father|mother|son|daughter|brother|sister|widow|widower|uncle|aunt|"
                             r"cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother)['’]?s?,?[ \t]+$")
+_KIN_NAME_RE = re.compile(_KIN_BEFORE_RE.pattern[:-1] + r"([A-Z][\w'’-]*)")
+_HONORIFIC_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+([A-Z][\w'’-]*)")
 _CHILDREN = frozenset(("son", "daughter", "grandson", "granddaughter", "nephew", "niece"))
 _PARENTS = frozenset(("father", "mother", "grandfather", "grandmother", "uncle", "aunt"))
 _AGE_BEFORE_RE = re.compile(r"\b(younger|elder|older|junior|senior)[ \t]+(?:Mr\.?[ \t]+|Ms\.?[ \t]+|Mrs\.?[ \t]+)?$",
@@ -86,7 +88,8 @@ class PersonIndex:
         self._by_last: dict[str, list[Person]] = {}
         self._by_first: dict[str, list[Person]] = {}
         self._breaks = [m.start() for m in _PARA_RE.finditer(text)]
-        self._honorifics: dict[str, set[str]] = {}
+        self._honorifics: dict[str, set[str]] | None = None
+        self._kin: dict[str, str] | None = None
 
     def add(self, names: tuple[str, ...], start: int) -> Person:
         """Record a full name (its words, in order) written at ``start``; returns its cluster."""
@@ -124,10 +127,9 @@ class PersonIndex:
             if person.gender is None:
                 person.gender = name_gender(person.first)
             if not person.relative and len(person.first) > 1:
-                first = person.key.split(" ", 1)[0]
-                kin = re.search(_KIN_BEFORE_RE.pattern[:-1] + re.escape(first) + r"\b", self.text)
+                kin = self._kin_names().get(person.key.split(" ", 1)[0])
                 if kin is not None:
-                    person.relative, person.kin = True, kin.group(1).lower()
+                    person.relative, person.kin = True, kin
 
     def by_key(self, key: str) -> Person | None:
         """The cluster whose key is ``key``, or None."""
@@ -182,15 +184,20 @@ class PersonIndex:
 
     def _other_gender(self, last: str, cands: list[Person]) -> bool:
         """True when an honorific gives the bare surname a gender that none of ``cands`` has."""
-        genders = self._honorifics.get(last)
-        if genders is None:
-            genders = set()
-            for m in re.finditer(rf"\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+{re.escape(last)}\b", self.text, re.IGNORECASE):
-                g = title_gender(self.text, m.end() - len(last))
-                if g:
-                    genders.add(g)
-            self._honorifics[last] = genders
+        if self._honorifics is None:  # one scan of the text for every "Mr. X", "Mrs. X"
+            self._honorifics = {}
+            for m in _HONORIFIC_NAME_RE.finditer(self.text):
+                gender = title_gender(self.text, m.start(2))
+                if gender:
+                    self._honorifics.setdefault(m.group(2).lower(), set()).add(gender)
+        genders = self._honorifics.get(last, set())
         return any(all(p.gender not in (g, None) for p in cands) for g in genders)
+
+    def _kin_names(self) -> dict[str, str]:
+        """Given names introduced as kin anywhere in the text ("his wife, Heidi") -> the kin word."""
+        if self._kin is None:
+            self._kin = {m.group(2): m.group(1).lower() for m in _KIN_NAME_RE.finditer(self.text)}
+        return self._kin
 
     def _nearest(self, cands: list[Person], start: int) -> Person | None:
         """The candidate written in full nearest before ``start``, unless another one is written in full

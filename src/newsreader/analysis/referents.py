@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from newsreader.analysis import gazetteer, words
 from newsreader.analysis.model import Entity
@@ -61,21 +62,59 @@ class Resolver:
         self.quoted = quoted
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.orgs_starts = [e.start for e in self.orgs]
-        self.sentences = sentence_spans(text)
-        self.sentence_starts = [s for s, _ in self.sentences]
-        self.breaks = [m.start() for m in _BREAK_RE.finditer(text)]
-        self.gender = self._genders()
-        self.vocab = frozenset(_LOWER_WORD_RE.findall(text))
-        self.pronouns = [(m.start(), _PRONOUN_GENDER[m.group().lower()]) for m in _SUBJECT_PRONOUN_RE.finditer(text)
-                         if not in_spans(quoted, m.start())]
-        self.pronoun_starts = [p for p, _ in self.pronouns]
-        self.roles = RoleBook(text, self.people)
-        # where a person is first named with an appositive role ("Henry Crespo, president of ..."): a
-        # newcomer introduced so is who the next "he said" most likely means
-        self.introduced: dict[str, set[int]] = {}
+
+    # The discourse structure below costs a pass over the text each; it is built on first use only, so
+    # an article without pronouns or descriptions (most short texts) never pays for it.
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence."""
+        return sentence_spans(self.text)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of :attr:`sentences`."""
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """Offsets of story breaks ("___" lines) that no antecedent crosses."""
+        return [m.start() for m in _BREAK_RE.finditer(self.text)]
+
+    @cached_property
+    def gender(self) -> dict[str, str | None]:
+        """Gender ("m", "f" or None) per person key."""
+        return self._genders()
+
+    @cached_property
+    def vocab(self) -> frozenset[str]:
+        """Lowercase words of the text: a capitalised word found here in lower case is no name."""
+        return frozenset(_LOWER_WORD_RE.findall(self.text))
+
+    @cached_property
+    def pronouns(self) -> list[tuple[int, str]]:
+        """(offset, gender) of each subject pronoun outside quotations."""
+        return [(m.start(), _PRONOUN_GENDER[m.group().lower()]) for m in _SUBJECT_PRONOUN_RE.finditer(self.text)
+                if not in_spans(self.quoted, m.start())]
+
+    @cached_property
+    def pronoun_starts(self) -> list[int]:
+        """Offsets of :attr:`pronouns`."""
+        return [p for p, _ in self.pronouns]
+
+    @cached_property
+    def roles(self) -> RoleBook:
+        """Roles the article gives its people."""
+        return RoleBook(self.text, self.people)
+
+    @cached_property
+    def introduced(self) -> dict[str, set[int]]:
+        """Where a person is first named with an appositive role ("Henry Crespo, president of ..."): a
+        newcomer introduced so is who the next "he said" most likely means."""
+        out: dict[str, set[int]] = {}
         for e in self.people:
-            if e.key not in self.introduced:
-                self.introduced[e.key] = {e.start} if _INTRO_APPOSITIVE_RE.match(text, e.end) else set()
+            if e.key not in out:
+                out[e.key] = {e.start} if _INTRO_APPOSITIVE_RE.match(self.text, e.end) else set()
+        return out
 
     def _genders(self) -> dict[str, str | None]:
         """Gender per person key: an honorific or gendered role at any mention, else the given name."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis import words
+from newsreader.analysis.tokens import word_alternation
 
-_VERBS = VERB_ALT = "|".join(sorted(words.REPORT_VERBS, key=len, reverse=True))
+_VERBS = VERB_ALT = word_alternation(words.REPORT_VERBS)
 CUE_RE = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording to\b|\bSa(?:id|ys)\b")
 _ADVERBS = r"(?:also|later|then|again|previously|earlier|recently|once|further|separately|simply|quickly|flatly|publicly|privately|repeatedly|bluntly)"
 _NAME = r"(?:[A-Z][\w.'’-]*|(?:of|the|de|al|bin|van|von|and)(?= [A-Z]))"
