@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis.marks import segments as segments  # re-exported: callers and tests import it here
+from newsreader.analysis import gazetteer
 from newsreader.analysis.model import Quote
 from newsreader.analysis.referents import Resolver
 from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
@@ -144,11 +145,47 @@ def find_quotes(text: str, resolve: Resolver, spans: list[tuple[int, int, bool]]
         q, nxt = out[k], out[k + 1]
         if q.speaker is None and nxt.speaker is not None and text[q.end:nxt.start].strip() == "":
             out[k] = Quote(q.start, q.end, nxt.speaker, nxt.speaker_key, nxt.cue)
-    return [q for q in out if not _is_scare_quote(text[q.start:q.end], q.speaker is None, q.cue == "")]
+    return [q for q in out if not _is_scare_quote(text[q.start:q.end], q.speaker is None, q.cue == "")
+            and not _is_mention(text, q.start, q.end)]
 
 
 _INNER_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 _MINOR_WORDS = frozenset("a an the of and or in on at to for with by from vs".split())
+
+
+# What stands before a quoted title or term rather than speech: a work noun or an outlet's possessive
+# ("documentary “13th”", "MSNBC’s “Morning Joe”"), or a determiner ("The “sex tape”", "a "targeted area"").
+_WORK_BEFORE_RE = re.compile(r"\b(?:show|program|programme|book|documentary|film|movie|anthem|nickname|album|series|"
+                             r"episode|podcast|segment)[ \t,]*$")
+_POSSESSOR_BEFORE_RE = re.compile(r"\b([A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)['’]s? ?$")
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+$")
+_NAME_AFTER_RE = re.compile(r"[ \t]+[A-Z][\w'’-]+")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hese|[Tt]hose|so-called|notorious)[ \t]+$")
+
+
+def _is_mention(text: str, start: int, end: int) -> bool:
+    """A quoted title ("Face the Nation") or term ("the ''carried interest'' loophole") that a sentence
+    names rather than a statement someone made: short, inside a sentence, after a work noun, an
+    outlet's possessive or a determiner."""
+    quoted = text[start:end]
+    ws = _INNER_WORD_RE.findall(quoted)
+    if not ws or len(ws) > 6 or quoted.rstrip("\"'”’», .").endswith(("!", "?")):
+        return False
+    before = text[max(0, start - 30):start]
+    if len(ws) == 1 and ws[0][:1].isupper() and _NAME_BEFORE_RE.search(before) and _NAME_AFTER_RE.match(text, end):
+        return True  # a nickname inside a name: Rep. Robert C. "Bobby" Scott
+    # a title takes the sentence's full stop inside its marks ("on CNN's "State of the Union.""); a term
+    # or a statement that ends in one is a sentence of its own
+    title_case = all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in ws) and len(
+        [w for w in ws if w not in _MINOR_WORDS]) <= 5
+    if _WORK_BEFORE_RE.search(before):
+        return title_case
+    owner = _POSSESSOR_BEFORE_RE.search(before)
+    if owner is not None:  # "MSNBC’s “Morning Joe”": a programme, where a singer's “American Skin” may be sung
+        entry = gazetteer.get(owner.group(1))
+        return title_case and entry is not None and entry.cls == "outlet"
+    return len(ws) <= 3 and not quoted.rstrip("\"'”’», ").endswith(".") \
+        and _DETERMINER_BEFORE_RE.search(before) is not None
 
 
 def _is_scare_quote(quoted: str, unattributed: bool, verbless: bool) -> bool:
