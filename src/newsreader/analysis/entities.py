@@ -171,6 +171,8 @@ def _classify(ws: list[str], titled: bool) -> tuple[str | None, str]:
             return "GPE", "suffix"  # an English county
         return None, "single"
     named = [w for w in ws if w not in words.NAME_CONNECTORS]
+    if any(w.lower() in words.EVENT_WORDS for w in named):
+        return None, "shape"  # "World Cup", "Greater Milwaukee Open": an event, not a person
     if len(named) <= 4 and all(w[0].isupper() and w.replace(".", "").replace("'", "").replace("’", "")
                                .replace("-", "").isalpha() for w in named):
         return "PERSON", "shape"

@@ -81,6 +81,18 @@ marine shipping shipyard shipyards logistics labs laboratories therapeutics biot
 glassworks ironworks steelworks
 dispatch ledger bulletin sentinel record beacon clarion courant enquirer advocate argus banner
 inspectorate directorate secretariat regulator
+electric power copper controls bros brothers commodities cables steel chemicals chemical insurance gas cement
+textiles semiconductor semiconductors electronics software computer computers pharma robotics beverages brewing
+tobacco paper rubber plastics metals aluminium aluminum engineering construction properties realty investments
+finance financial credit bancorp bankshares trading exports railway railways transport aviation aerospace
+utilities utility mills studios pictures publishing entertainment broadcasting wireless
+""".split())
+
+# Words that make a capitalised run an event or a thing, never a person ("World Cup", "Greater Milwaukee Open").
+EVENT_WORDS = frozenset("""
+cup series open championship championships games prix tour bowl classic olympics olympiad festival awards
+summit conference forum expo fair marathon derby trophy tournament rally day week month desk newsdesk bonds
+receipts index stock stocks data numbers income revenue shares
 """.split())
 
 # First words that make a run of two or more words a place ("Lake Orrin", "Mount Kessel").
