@@ -20,6 +20,8 @@ _PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")
 _PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside", "inside", "into"))
 _PERSON_PREV = frozenset(("said", "says", "by", "told", "according", "mr", "mrs", "ms", "dr"))
 _PLACE_LABELS = frozenset(("GPE", "LOC"))
+_PLACE_APPOSITIVE_RE = re.compile(r",? (?:an?|the) (?:[\w-]+ )?(?:town|city|village|suburb|county|district|port|"
+                                  r"region|state|province|borough|municipality)\b")
 
 
 def _norm(ws: tuple[str, ...]) -> tuple[str, ...]:
@@ -57,6 +59,12 @@ def _person_context(text: str, m: Mention) -> bool:
     prev = _PREV_WORD_RE.search(text, max(0, m.start - 12), m.start)
     return bool(nxt and nxt.group(1) in words.REPORT_VERBS) or bool(
         prev and prev.group(1).lower() in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov"))
+
+
+def _place_context(text: str, m: Mention) -> bool:
+    """"in Warren", "Warren, a town outside Detroit": the place, whoever else bears the name."""
+    prev = _PREV_WORD_RE.search(text, max(0, m.start - 12), m.start)
+    return bool(prev and prev.group(1).lower() in _PLACE_PREPS) or _PLACE_APPOSITIVE_RE.match(text, m.end) is not None
 
 
 def _split_caps(text: str, m: Mention, known: dict[tuple[str, ...], tuple[str, str]],
@@ -116,7 +124,8 @@ def settle(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         person = owner.get(id(m))
         if person is None and (m.label in (None, "PERSON") or m.label in _PLACE_LABELS and len(norm) == 1
-                               and m.how == "gaz" and (m.cls in gazetteer.WEAK or _person_context(text, m))):
+                               and m.how == "gaz" and (m.cls in gazetteer.WEAK or _person_context(text, m))
+                               and not _place_context(text, m)):
             person = people.resolve(norm[0], m.start) if len(norm) == 1 else people.match_full(norm)
         short = org_first.get(norm[0]) if len(norm) == 1 and m.label in (None, "PERSON", "ORG") else None
         if person is None and short is not None and len(short) == 1 and m.how != "gaz":

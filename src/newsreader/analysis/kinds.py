@@ -21,7 +21,8 @@ _ORG_AFTER_RE = re.compile(
     r"coalition|alliance|agency|newspaper|outlet|site|platform|start-?up|business|restaurant|shop|store|cafe|"
     r"bakery|brand|bank|insurer|lender|carrier|airline|manufacturer|producer|processor|supplier|contractor|"
     r"consultancy|publisher|broadcaster|magazine|party|movement|institute|foundation|fund|trust)\b"
-    r"|,? (?:said|says|say|added|confirmed|announced|stated|argued|warned|told [\w ]{1,30}?) (?:that )?(?:it|its)\b"
+    r"|,? (?:said|says|say|added|confirmed|announced|stated|argued|warned|told [\w ]{1,30}?) (?:that )?"
+    r"(?:its\b|it (?:would|will|plans|planned|expects|expected|intends|intended|had agreed|has agreed)\b)"
     r"| (?:has|have|had) (?:said|announced|confirmed)? ?(?:it|its)\b)")
 _ORG_BEFORE_RE = re.compile(r"\b(?:at|joined|acquired|bought|sued|employees of|staff at|workers at|owner of|"
                             r"founder of|shares in|shares of|customers of)[ \t]+(?:the[ \t]+)?$")
@@ -51,14 +52,16 @@ def decide_kinds(text: str, mentions: list[Mention]) -> None:
     share the evidence; a group whose first word is a given name ("Priya Vance") is left alone unless the
     text says "it" of it.
     """
-    surnames = {m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) > 1}
+    # surnames of names that are surely people (a given name or a title before them)
+    surnames = {m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) > 1
+                and (m.how in ("first", "title") or is_given_name(m.words[0]))}
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.how in _DECIDABLE and m.label in (None, "PERSON") and m.words:
             groups.setdefault(m.words[0].lower(), []).append(m)
     for first, group in groups.items():
-        if first in surnames:
-            continue  # "Zelensky's office" after "Volodymyr Zelensky": the person's, not a body
+        if first in surnames or any(m.words[-1].lower() in surnames for m in group):
+            continue  # "Zelensky's office", "Van der Berg said it" after the full name: the person's
         score = sum(_evidence(text, m) for m in group)
         given = is_given_name(first)
         if score > 0 and (not given or score > 1):

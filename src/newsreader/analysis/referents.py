@@ -158,7 +158,8 @@ class Resolver:
                 return f"{head.key}’s {noun.group(1)}"  # "Clinton's campaign": the campaign, not Clinton
             return head.key
         named = _APPOSITIVE_PERSON_RE.match(self.text, end)
-        if named is not None:  # "its spokesperson, Inês Falcão, said": the name the description is given
+        if named is not None and speaker.rsplit(" ", 1)[-1].lower() in PERSON_ROLES:
+            # "its spokesperson, Inês Falcão, said": the name the description is given
             k = bisect_left(self.named_starts, named.end())
             if k < len(self.named) and self.named[k].start == named.end() and self.named[k].label == "PERSON" \
                     and self.text.startswith(",", self.named[k].end):

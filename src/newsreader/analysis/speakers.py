@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis import words
+from newsreader.analysis.roles import PERSON_ROLES
 from newsreader.analysis.tokens import word_alternation
 
 _VERBS = VERB_ALT = word_alternation(words.REPORT_VERBS)
@@ -19,9 +20,13 @@ _NAME = r"(?:[A-Z][\w.'’-]*|(?:of|the|de|al|bin|van|von|and)(?= [A-Z]))"
 SPEAKER = (rf"(?:he|she|they|we|I|it|He|She|They|We|It"
            rf"|(?:[Tt]he |[Aa]n? |[Hh]is |[Hh]er |[Tt]heir |[Ii]ts )?(?:[A-Z][\w.'’-]*|[a-z][\w'’-]*)(?:'s)?"
            rf"(?: (?:{_NAME}|[a-z][\w-]*(?=(?: [\w-]+){{0,3}} (?:{_VERBS})\b)))*?(?:(?<=[A-Za-z])|(?<=\.)))")
+# lowercase role words that may stand between a cue and the name: "said lead researcher Haruto Mori"
+_ROLE_WORDS = word_alternation(PERSON_ROLES | {w for w in words.TITLE_HEADS | words.TITLE_MODIFIERS if w.isalpha()}
+                               - {"the", "then", "us", "white", "top"})
 _CUE_THEN_SPEAKER = re.compile(
     rf"[\s,]*(?P<cue>(?:{_VERBS})(?: {_ADVERBS})?|according to) (?P<spk>(?:he|she|they|we|I|it)\b|"
-    rf"(?:[Tt]he |[Aa]n? )?(?:{_NAME}(?: {_NAME})*|[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?(?= *[,.;]|$)))")
+    rf"(?:[Tt]he |[Aa]n? )?(?:(?:(?:{_ROLE_WORDS}) ){{1,3}}(?=[A-Z]){_NAME}(?: {_NAME})*|{_NAME}(?: {_NAME})*"
+    rf"|[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?(?= *[,.;]|$)))")
 # after a name: a party or place tag "(D-Ore.)" or an age ", 34," that is not part of the speaker span
 _TAG = r"(?: \([^()\n]{1,40}\)|, \d{1,3},)?"
 _SPEAKER_THEN_CUE = re.compile(
@@ -34,6 +39,9 @@ _CALENDAR = frozenset(words.WEEKDAYS + words.MONTHS)
 _NOT_SUBJECT = _STOPS | frozenset("there this these those what how why so yet still even such whatever contrary "
                                    "when following it".split())
 _NOT_SUBJECT_AFTER = _NOT_SUBJECT - {"it"}  # '," it added.' names a document or body
+_NAME_STOP_RE = re.compile(r"\b([A-Za-z][a-z]+)\. (?=[A-Z])")
+_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr gov sen rep gen col capt sgt lt prof rev adm maj st jr sr cmdr supt "
+                                 "insp det amb pres sec atty messrs mme".split())
 _ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
 _APPOSITIVE_THEN_CUE = re.compile(
     rf"[\s,]*(?P<spk>[A-Z][\w.'’-]*(?: {_NAME})*){_TAG}, [^,\"“”]{{3,120}}(?:, [^,\"“”]{{3,80}})?, "
@@ -66,6 +74,11 @@ def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
         m = regex.match(window)
         if m is not None and m.group("spk").split(" ", 1)[0].lower() not in _NOT_SUBJECT_AFTER:
             s, e = m.span("spk")
+            for stop in _NAME_STOP_RE.finditer(m.group("spk")):
+                # "said Pavel Hruby. Critics disagree": the name ends with its sentence
+                if stop.group(1).lower() not in _TITLE_ABBREVIATIONS:
+                    e = s + stop.end(1)
+                    break
             if text[pos + e - 1] == "." and not _ABBREV_END_RE.search(text, pos + s, pos + e):
                 e -= 1
             return pos + s, pos + e, m.group("cue")
