@@ -13,7 +13,8 @@ from bisect import bisect_right
 from newsreader.analysis import gazetteer, words
 from newsreader.analysis.model import Citation, Entity
 from newsreader.analysis.referents import Resolver
-from newsreader.analysis.speakers import subject_before
+from newsreader.analysis.roles import OUTLET_TAILS
+from newsreader.analysis.speakers import sentence_cut, subject_before
 from newsreader.analysis.tokens import word_alternation
 
 _STATEMENT_VERBS = word_alternation(words.STATEMENT_VERBS | {"reported", "reports"})
@@ -53,6 +54,8 @@ def _kind(source: str, entity: Entity | None) -> str | None:
         entry = gazetteer.get(entity.text)
         if entry is not None and entry.cls == "outlet":
             return "outlet"
+        if entity.label == "ORG" and entity.key.rsplit(" ", 1)[-1].lower() in OUTLET_TAILS:
+            return "outlet"  # "the Coastal Bulletin", "the Tessby Courier": a newspaper by its name
         if entity.label in ("ORG", "GPE", "NORP"):
             return "official"
         if entity.label == "PERSON":
@@ -88,6 +91,7 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
 
     def add(start: int, end: int, forced: str | None = None) -> None:
         source = text[start:end].strip(" ,.")
+        source = source[:sentence_cut(source)]  # "the Coastal Bulletin. A" ends with its sentence
         det = _LEADING_ARTICLE_RE.match(source)
         if det is not None:
             start, source = start + det.end(), source[det.end():]

@@ -40,9 +40,11 @@ ORG_KINDS = _OUTLET_WORDS | _COMPANY_WORDS | _INSTITUTION_WORDS
 # "the agency" may be a body whose name says inspectorate, directorate, authority or office
 _AGENCY_WORDS = frozenset("agency inspectorate directorate authority office bureau service administration "
                           "regulator commission".split())
-_OUTLET_TAILS = frozenset("times post journal news herald tribune gazette daily weekly magazine review observer "
+#: Last words that make an organisation's name a newspaper or broadcaster's.
+OUTLET_TAILS = frozenset("times post journal news herald tribune gazette daily weekly magazine review observer "
                           "monitor chronicle globe telegraph guardian express mail star sun standard courier inquirer "
-                          "examiner register bulletin dispatch wire press radio tv television network".split())
+                          "examiner register bulletin dispatch wire press radio tv television network ledger sentinel "
+                          "courant enquirer".split())
 
 _WORD_BACK_RE = re.compile(r"([A-Za-z][\w.’'-]*)[ \t]+$")
 _APPOSITIVE_RE = re.compile(r",[ \t]+(?:who is |who was )?(?:the |an? |[A-Z][\w.’'-]*['’]s )?((?:[\w.’'-]+[ \t]+){0,5}?)"
@@ -62,10 +64,10 @@ def org_matches(head: str, key: str, cls: str) -> bool:
     if head in names or head in _AGENCY_WORDS and set(names) & _AGENCY_WORDS:
         return True
     if head in _OUTLET_WORDS:
-        return cls == "outlet" or bool(names) and names[-1] in _OUTLET_TAILS
+        return cls == "outlet" or bool(names) and names[-1] in OUTLET_TAILS
     if head in _COMPANY_WORDS:
         return cls not in ("outlet", "gov", "intl") and not (set(names) & _INSTITUTION_WORDS) \
-            and not (names and names[-1] in _OUTLET_TAILS)
+            and not (names and names[-1] in OUTLET_TAILS)
     return False
 
 

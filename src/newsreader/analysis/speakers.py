@@ -67,6 +67,15 @@ _INTRO_CHUNK_RE = re.compile(r"[^,.;:\"“”]{1,60}, ")
 _WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
 
 
+def sentence_cut(phrase: str) -> int:
+    """Length of ``phrase`` up to the end of its first sentence ("Pavel Hruby. Critics" -> 11); titles such as
+    "Gov." and initials do not end a sentence."""
+    for stop in _NAME_STOP_RE.finditer(phrase):
+        if stop.group(1).lower() not in _TITLE_ABBREVIATIONS:
+            return stop.end(1)
+    return len(phrase)
+
+
 def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
     """Speaker span and cue right after a closing quote mark: '," he said' or '," said X'."""
     window = text[pos:limit]
@@ -74,11 +83,7 @@ def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
         m = regex.match(window)
         if m is not None and m.group("spk").split(" ", 1)[0].lower() not in _NOT_SUBJECT_AFTER:
             s, e = m.span("spk")
-            for stop in _NAME_STOP_RE.finditer(m.group("spk")):
-                # "said Pavel Hruby. Critics disagree": the name ends with its sentence
-                if stop.group(1).lower() not in _TITLE_ABBREVIATIONS:
-                    e = s + stop.end(1)
-                    break
+            e = s + sentence_cut(m.group("spk"))
             if text[pos + e - 1] == "." and not _ABBREV_END_RE.search(text, pos + s, pos + e):
                 e -= 1
             return pos + s, pos + e, m.group("cue")
