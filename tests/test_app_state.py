@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pilot_helpers import open_path, screen_text, settle
 
-from newsreader.config import config_path, load_config
+from newsreader.userdata.settings import config_path, load_config
 from newsreader.ui.app import NewsreaderApp
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsreader.config import load_config
+from newsreader.userdata.settings import load_config
 from newsreader.ui.app import NewsreaderApp
 from pilot_helpers import settle
 

@@ -41,13 +41,13 @@ def test_unreadable_folder_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_default_library_is_last_used_else_samples(tmp_path: Path) -> None:
-    from newsreader import state
+    from newsreader.userdata.recent import load_recent, save_recent
 
     assert app.default_library() == app.bundled_samples()
     assert (app.bundled_samples() / "notes").is_dir()
-    recent = state.load_recent()
+    recent = load_recent()
     recent.touch(tmp_path)
-    state.save_recent(recent)
+    save_recent(recent)
     assert app.default_library() == tmp_path.resolve()
 
 

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader import catalog, config
-from newsreader.config import (
+from newsreader import catalog
+from newsreader.userdata import settings as config
+from newsreader.userdata.settings import (
     DEFAULT_CONFIG_TEXT,
     SORT_CHOICES,
     Config,
@@ -24,7 +25,7 @@ from newsreader.config import (
     set_theme,
     write_default_config,
 )
-from newsreader.toml_edit import same_value, toml_document
+from newsreader.userdata.toml_edit import same_value, toml_document
 
 HYPOTHESIS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -325,12 +326,12 @@ def test_read_only_config_dir_returns_false(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_os_replace_failure_returns_false(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsreader.state
+    import newsreader.userdata.paths
 
     def refuse(src: object, dst: object) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(newsreader.state.os, "replace", refuse)
+    monkeypatch.setattr(newsreader.userdata.paths.os, "replace", refuse)
     assert set_theme("dracula") is False
     assert not config_path().exists()
 
@@ -436,7 +437,7 @@ def test_nan_in_a_users_file_does_not_block_saving() -> None:
 
 def test_module_does_not_import_textual() -> None:
     code = (
-        "import sys, newsreader.config\n"
+        "import sys, newsreader.userdata.settings\n"
         "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

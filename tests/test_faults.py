@@ -19,7 +19,7 @@ from pilot_helpers import screen_text, settle
 from newsreader.index import LibraryIndex, schema
 from newsreader.index import refresh as refresh_module
 from newsreader.index.location import index_path
-from newsreader.reading_state import ReadingState, state_file
+from newsreader.userdata.reading_state import ReadingState, state_file
 from newsreader.ui.app import NewsreaderApp
 
 KILL_RUNS = 4

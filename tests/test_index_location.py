@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsreader import state
+from newsreader.userdata import paths
 from newsreader.index import LibraryIndex
 from newsreader.index.location import index_path
 
 
 def test_cache_and_config_dirs_follow_newsreader_home(newsreader_home: Path) -> None:
-    assert state.cache_dir() == newsreader_home / "cache"
-    assert state.config_dir() == newsreader_home / "config"
-    assert state.data_dir() == newsreader_home / "data"
+    assert paths.cache_dir() == newsreader_home / "cache"
+    assert paths.config_dir() == newsreader_home / "config"
+    assert paths.data_dir() == newsreader_home / "data"
 
 
 def test_one_index_per_resolved_library(tmp_path: Path, newsreader_home: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-DOMAIN_MODULES = ("newsreader.library", "newsreader.analysis", "newsreader.catalog", "newsreader.state", "newsreader.toml_edit",
-                  "newsreader.reading_state", "newsreader.config",
+DOMAIN_MODULES = ("newsreader.library", "newsreader.analysis", "newsreader.catalog", "newsreader.userdata",
+                  "newsreader.userdata.paths", "newsreader.userdata.recent", "newsreader.userdata.toml_edit",
+                  "newsreader.userdata.reading_state", "newsreader.userdata.settings",
                   "newsreader.cli", "newsreader.index")
 
 

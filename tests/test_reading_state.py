@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from newsreader import reading_state
-from newsreader.reading_state import FORMAT_VERSION, ReadingState, state_file
-from newsreader.state import data_dir
+from newsreader.userdata import damaged, reading_state
+from newsreader.userdata.paths import data_dir
+from newsreader.userdata.reading_state import FORMAT_VERSION, ReadingState, state_file
 
 
 @pytest.fixture
@@ -187,7 +187,7 @@ def test_newer_version_is_preserved_when_copy_fails(library: Path, monkeypatch: 
     path.parent.mkdir(parents=True)
     newer = json.dumps({"version": FORMAT_VERSION + 1, "read": ["keep"]}).encode()
     path.write_bytes(newer)
-    monkeypatch.setattr(reading_state, "_write_copy", lambda raw, target: False)
+    monkeypatch.setattr(damaged, "_write_copy", lambda raw, target: False)
 
     state = ReadingState.load(library)
     assert state.problem and "newer" in state.problem and "kept a copy" not in state.problem
@@ -200,7 +200,7 @@ def test_unpreservable_file_is_never_overwritten(library: Path, monkeypatch: pyt
     path = state_file(library)
     path.parent.mkdir(parents=True)
     path.write_bytes(b"{damaged")
-    monkeypatch.setattr(reading_state, "_write_copy", lambda raw, target: False)
+    monkeypatch.setattr(damaged, "_write_copy", lambda raw, target: False)
     state = ReadingState.load(library)
     real_replace = os.replace
 
@@ -209,7 +209,7 @@ def test_unpreservable_file_is_never_overwritten(library: Path, monkeypatch: pyt
             raise PermissionError(13, "Permission denied")
         real_replace(src, dst)
 
-    monkeypatch.setattr(reading_state.os, "replace", no_rename)
+    monkeypatch.setattr(damaged.os, "replace", no_rename)
     state.mark_read("x")
     assert state.save() is False
     assert path.read_bytes() == b"{damaged"
@@ -252,12 +252,12 @@ def test_read_only_data_dir_save_returns_false(library: Path, monkeypatch: pytes
 
 
 def test_os_replace_failure_save_returns_false(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsreader.state
+    import newsreader.userdata.paths
 
     def refuse(src: object, dst: object) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(newsreader.state.os, "replace", refuse)
+    monkeypatch.setattr(newsreader.userdata.paths.os, "replace", refuse)
     state = ReadingState.load(library)
     state.toggle_star("a")
     assert state.save() is False
@@ -300,7 +300,7 @@ def test_odd_ids_round_trip(library: Path) -> None:
 
 def test_module_does_not_import_textual() -> None:
     code = (
-        "import sys, newsreader.reading_state\n"
+        "import sys, newsreader.userdata.reading_state\n"
         "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -21,7 +21,7 @@ def bundled_samples() -> Path:
 
 def default_library() -> Path:
     """The last library used, else the bundled samples."""
-    from newsreader.state import load_recent
+    from newsreader.userdata.recent import load_recent
 
     return load_recent().last or bundled_samples()
 

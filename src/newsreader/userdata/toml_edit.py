@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -81,12 +81,12 @@ def same_value(a: object, b: object) -> bool:
     """Equality of parsed TOML values, where types matter (1 is not true) and nan equals nan."""
     if type(a) is not type(b):
         return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)  # type: ignore[index]
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))  # type: ignore[arg-type]
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)  # type: ignore[arg-type]
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a):
+        return math.isnan(b)
     return a == b
 
 
@@ -164,9 +164,10 @@ def edit_lines(text: str, changes: Mapping[str, object]) -> str:
 def updated_text(text: str, data: dict[str, Any], changes: Mapping[str, object]) -> str | None:
     """The new file text, checked to parse to ``data`` plus ``changes``; ``None`` if impossible."""
     expected = {**data, **changes}
-    candidates = [lambda: edit_lines(text, changes)]
-    candidates.append(lambda: "# newsreader settings (rewritten by newsreader; comments were lost)\n"
-                      + toml_document(expected))
+    candidates: list[Callable[[], str]] = [
+        lambda: edit_lines(text, changes),
+        lambda: "# newsreader settings (rewritten by newsreader; comments were lost)\n" + toml_document(expected),
+    ]
     for make in candidates:
         try:
             new_text = make()

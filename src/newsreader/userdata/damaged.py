@@ -1,0 +1,78 @@
+"""Keeping an unusable state file aside before anything replaces it.
+
+A reading-state file that cannot be read or understood is never overwritten
+in place: its bytes are kept as ``<name>.damaged`` (or ``.damaged.2`` ... up to
+a bound, then the oldest name is reused), so a user can recover their marks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+DAMAGED_SUFFIX = ".damaged"
+_MAX_DAMAGED_COPIES = 20
+
+
+def damaged_names(path: Path) -> Iterator[Path]:
+    """The names a damaged ``path`` may be kept under, in the order they are tried."""
+    yield path.with_name(path.name + DAMAGED_SUFFIX)
+    for number in range(2, _MAX_DAMAGED_COPIES + 1):
+        yield path.with_name(f"{path.name}{DAMAGED_SUFFIX}.{number}")
+
+
+def copy_aside(path: Path, raw: bytes) -> Path | None:
+    """Keep ``raw`` (the content of ``path``) as ``<name>.damaged``; ``None`` if that failed.
+
+    An existing ``.damaged`` copy with other content is not replaced: the next free
+    ``.damaged.N`` name is used instead (up to a bound, then the oldest is reused).
+    Never raises.
+    """
+    for candidate in damaged_names(path):
+        try:
+            if candidate.read_bytes() == raw:
+                return candidate
+            continue
+        except FileNotFoundError:
+            pass
+        except OSError:
+            continue
+        return candidate if _write_copy(raw, candidate) else None
+    candidate = next(damaged_names(path))
+    return candidate if _write_copy(raw, candidate) else None
+
+
+def _write_copy(raw: bytes, target: Path) -> bool:
+    """Write ``raw`` to ``target`` via a temporary file, so a crash never leaves half a copy."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_bytes(raw)
+        os.replace(tmp, target)
+        return True
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
+
+
+def move_aside(path: Path) -> Path | None:
+    """Rename an unusable (possibly unreadable) file to a free ``.damaged`` name.
+
+    Returns the new name (``path`` itself when there was nothing to move), or
+    ``None`` when the rename failed. Never raises.
+    """
+    if not path.exists() and not path.is_symlink():
+        return path
+    for candidate in damaged_names(path):
+        if not candidate.exists() and not candidate.is_symlink():
+            break
+    else:
+        candidate = next(damaged_names(path))
+    try:
+        os.replace(path, candidate)
+    except OSError:
+        return None
+    return candidate
