@@ -11,7 +11,8 @@ gender differs between countries. ``gender-guesser`` is deliberately not used: i
 Output, after ``#`` header lines: ``name<TAB>gender<TAB>given<TAB>surname`` with name lowercase ASCII,
 gender ``m``, ``f`` or ``u`` (unisex), and given / surname the Census share per million people (``-``
 for a hand-table name the Census lacks). A name ending in ``-`` gives the gender of that name as the
-first part of a hyphenated given name ("Jean-Marc"). Raises FileNotFoundError when DIR lacks a table.
+first part of a hyphenated given name ("Jean-Marc"); a whole hyphenated name ("min-jun") is a row of its own,
+for names whose parts say nothing alone (Korean given names). Raises FileNotFoundError when DIR lacks a table.
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ yuto sota daisuke ichiro shohei junichiro yukio toshihiro joko prabowo susilo pr
 cyril thabo jomo uhuru raila yoweri abiy muhammadu bola olusegun atiku kwame kofi kojo yaw macky
 alassane ousmane mamadou moussa emmerson hage mokgweetsi salva riek kais beji hakainde tedros wole chinua
 mwai mswati francis adrian theo tristan barack elon kash vivek hakeem merrick mitt newt beto rahm deval
+klaus jurgen gunther gunter manfred siegfried torsten thorsten kai ingo sven-erik detlef dirk holger ralf
+mattias mathias tobias jannik janik lukas niklas fabian florian moritz maximilian leon finn hannes bastian
+pavel petr radek ondrej jakub vojtech lubomir ladislav miroslaw janusz grzegorz przemyslaw dariusz
+tomas tomaso aldo marco piero pietro renzo bruno ettore ottavio cesare corrado tancredi vittorio
+joaquim tiago duarte goncalo nuno vasco afonso
+eero juha jukka matti pekka timo antti jari kari-pekka heikki risto ilkka aki
+haakon halvard torbjorn stein arne asbjorn sigurd torstein eivind vegard oddvar jostein
+min-jun ji-ho seo-jun jae-in kyung-soo sung-ho dong-hyun tae-yang jun-ho
 """
 HAND_FEMALE = """
 ursula giorgia jacinda ghazala mette silje ingrid sigrid astrid fatima aisha ayesha annalena ricarda
@@ -93,6 +102,11 @@ yoko yuriko sanae seiko keiko akiko yuko haruka sakura yui tomoko masako kyoko n
 megawati paetongtarn yingluck leni
 ngozi samia kemi wangari leymah nkosazana naledi lindiwe fatou aminata winnie graca chimamanda
 melania ivanka tulsi ketanji kyrsten ilhan ayanna
+signe sanne lotte ingeborg gudrun hildegard gertrud heike anke silke ulrike birgit dagmar renate
+sabine susanne claudia annette karin marlene greta liesel
+aino aila anneli eeva hanna-kaisa marjatta pirjo tuula ritva sirkka
+renata jolanta grazyna halina bozena wanda
+hye-won ji-woo seo-yeon min-ji soo-jin eun-ji ha-eun
 """
 # Male in one country, female in another, or used for both: gender() says None for these.
 HAND_UNISEX = """

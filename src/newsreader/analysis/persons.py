@@ -159,8 +159,6 @@ class PersonIndex:
         if gender is not None:
             # "Mr. Obama" where only Michelle Obama is named in full: someone else, not her
             cands = [p for p in cands if p.gender in (gender, None)]
-            exact = [p for p in cands if p.gender == gender]
-            cands = exact if len(exact) == 1 else cands
         elif low in self._by_last and self._other_gender(low, cands):
             return None  # the surname alone may mean the person never named in full
         if len(cands) <= 1:
