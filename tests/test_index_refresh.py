@@ -28,13 +28,13 @@ def scan(root: Path) -> tuple[list[Article], list[SkippedFile]]:
 
 def state(index: LibraryIndex) -> tuple[object, ...]:
     """Everything a reader can see, in a comparable form."""
-    conn = index._conn
+    records = sorted(index.records(), key=lambda r: r["id"])
     return (
         sorted(index.articles(), key=lambda a: a.id),
         index.skipped(),
-        sorted(conn.execute("SELECT a.id, key, label, mentions FROM entities JOIN articles a USING (doc)")),
-        sorted(conn.execute("SELECT a.id, speaker_key, text FROM quotes JOIN articles a USING (doc)")),
-        sorted(conn.execute("SELECT a.id, source, kind FROM citations JOIN articles a USING (doc)")),
+        sorted((r["id"], e["key"], e["label"], e["mentions"]) for r in records for e in r["entities"]),
+        sorted((r["id"], q["speaker_key"] or "", q["text"]) for r in records for q in r["quotes"]),
+        sorted((r["id"], c["source"], c["kind"]) for r in records for c in r["citations"]),
         sorted((h.article_id, h.snippet) for h in index.search("storms OR ferries")),
     )
 

@@ -1,7 +1,8 @@
-"""The article list as the reader sees it: filtered by outlet and words, sorted.
+"""The article list's rules: sort orders, outlet ranking, filter words.
 
-Pure domain code over :class:`~newsreader.library.model.Article` records, so the
-same rules serve the UI, the CLI and the tests.
+Pure domain code over :class:`~newsreader.library.model.Article` records. The
+app's list is answered by the index (:mod:`newsreader.index.views`), whose SQL
+follows the orders defined here; the tests hold the two to each other.
 """
 
 from __future__ import annotations
@@ -32,11 +33,21 @@ class SortOrder(Enum):
         return members[(members.index(self) + 1) % len(members)]
 
 
+NO_OUTLET = "\U0010ffff"
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+
 def _date_key(article: Article) -> tuple[int, str, str]:
     # Newest first, undated last, then by path so the order is stable.
     if article.date:
         return (0, _invert(article.date), article.path)
     return (1, "", article.path)
+
+
+def outlet_key(outlet: str | None) -> str:
+    """The sort key of an outlet (``None``: no outlet, last)."""
+    # Casefolded; no outlet after every name (the index keeps the same key per outlet).
+    return min(outlet.casefold(), NO_OUTLET) if outlet else NO_OUTLET
 
 
 def _invert(iso_date: str) -> str:
@@ -47,9 +58,10 @@ def _invert(iso_date: str) -> str:
 def sort_articles(articles: Iterable[Article], order: SortOrder) -> list[Article]:
     """Return ``articles`` in ``order``."""
     if order is SortOrder.TITLE:
-        return sorted(articles, key=lambda a: (a.title.casefold(), a.path, a.entry))
+        # SQLite's NOCASE: ASCII letters fold, others compare as written (the index walks that order).
+        return sorted(articles, key=lambda a: (a.title.translate(_ASCII_LOWER), a.path, a.entry))
     if order is SortOrder.OUTLET:
-        return sorted(articles, key=lambda a: ((a.outlet or "\uffff").casefold(), _date_key(a)))
+        return sorted(articles, key=lambda a: (outlet_key(a.outlet), _date_key(a), a.entry))
     return sorted(articles, key=lambda a: (_date_key(a), a.entry))
 
 

@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from .tables import unpack_body
 from .writer import AUTHOR_SEP
 
 FIELDS = ("id", "path", "entry", "title", "authors", "role", "outlet", "date", "url", "word_count", "format",
@@ -32,25 +33,39 @@ FIELDS = ("id", "path", "entry", "title", "authors", "role", "outlet", "date", "
 _LISTS = ("authors", "entities", "quotes", "citations")
 
 
-def iter_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every article's record, in path order; streams, so memory stays flat."""
-    articles = conn.execute(
-        "SELECT doc, id, path, entry, title, authors, role, outlet, date, url, word_count, format "
-        "FROM articles ORDER BY path, entry"
-    ).fetchall()
-    for doc, ident, path, entry, title, authors, role, outlet, date, url, words, fmt in articles:
-        entities = conn.execute(
-            "SELECT key, label, mentions FROM entities WHERE doc = ? ORDER BY mentions DESC, key", (doc,))
-        quotes = conn.execute("SELECT speaker, speaker_key, text FROM quotes WHERE doc = ? ORDER BY rowid", (doc,))
-        citations = conn.execute("SELECT source, kind FROM citations WHERE doc = ? ORDER BY rowid", (doc,))
-        yield {
-            "id": ident, "path": path, "entry": entry, "title": title,
-            "authors": authors.split(AUTHOR_SEP) if authors else [], "role": role, "outlet": outlet,
-            "date": date, "url": url, "word_count": words, "format": fmt,
-            "entities": [{"key": k, "label": lb, "mentions": n} for k, lb, n in entities],
-            "quotes": [{"speaker": sp, "speaker_key": sk, "text": t} for sp, sk, t in quotes],
-            "citations": [{"source": src, "kind": k} for src, k in citations],
-        }
+def iter_records(conn: sqlite3.Connection, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every article's record, in path order; streams ``chunk`` articles at a time, so memory stays flat."""
+    after: tuple[str, int] = ("", -1)
+    while True:
+        articles = conn.execute(
+            "SELECT a.doc, a.id, a.path, a.entry, a.title, a.authors, a.role, o.name, a.date, a.url, a.word_count, "
+            "a.format, t.body FROM articles a JOIN outlets o ON o.id = a.outlet JOIN texts t ON t.doc = a.doc "
+            "WHERE (a.path, a.entry) > (?, ?) ORDER BY a.path, a.entry LIMIT ?", (*after, chunk)).fetchall()
+        if not articles:
+            return
+        after = (articles[-1][2], articles[-1][3])
+        for doc, ident, path, entry, title, authors, role, outlet, date, url, words, fmt, packed in articles:
+            yield _record(conn, doc, packed, {
+                "id": ident, "path": path, "entry": entry, "title": title,
+                "authors": authors.split(AUTHOR_SEP) if authors else [], "role": role, "outlet": outlet,
+                "date": date, "url": url, "word_count": words, "format": fmt})
+
+
+def _record(conn: sqlite3.Connection, doc: int, packed: bytes, record: dict[str, Any]) -> dict[str, Any]:
+    entities = conn.execute(
+        "SELECT n.name, e.label, e.mentions FROM entities e JOIN names n ON n.id = e.name WHERE e.doc = ? "
+        "ORDER BY e.mentions DESC, n.name", (doc,))
+    record["entities"] = [{"key": k, "label": lb, "mentions": n} for k, lb, n in entities]
+    quotes = conn.execute(
+        "SELECT w.name, s.name, q.start, q.end FROM quotes q LEFT JOIN names s ON s.id = q.speaker "
+        "LEFT JOIN names w ON w.id = q.written WHERE q.doc = ? ORDER BY q.rowid", (doc,)).fetchall()
+    body = unpack_body(packed) if quotes else ""
+    record["quotes"] = [{"speaker": sp, "speaker_key": sk, "text": body[start:end]} for sp, sk, start, end in quotes]
+    citations = conn.execute(
+        "SELECT n.name, c.kind FROM citations c JOIN names n ON n.id = c.name WHERE c.doc = ? ORDER BY c.rowid",
+        (doc,))
+    record["citations"] = [{"source": src, "kind": k} for src, k in citations]
+    return record
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:

@@ -1,7 +1,9 @@
-"""Read, parse and analyse files: the CPU-bound part of a refresh.
+"""Read and parse files, and analyse bodies: the CPU-bound parts of a refresh.
 
-Runs in worker processes (or in-process for small refreshes), so everything
-here takes and returns plain tuples that pickle compactly.
+A refresh first ingests files (read, parse, hash: cheap, so the list and text
+search fill at scan speed), then analyses the bodies it stored (entities,
+quotes, citations) in a second pass. Both run in worker processes (or in-process
+for small refreshes), so everything here takes and returns plain tuples.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from newsreader.library.errors import ParseError
 from newsreader.library.model import ParsedArticle
 from newsreader.library.parsers import format_of, parse_document
 from newsreader.library.scanner import article_id, display_path, read_file
+
+from .tables import unpack_body
 
 #: Private-use characters that mark hits in FTS5 snippets; removed from all
 #: indexed text so that splitting on them is unambiguous.
@@ -44,8 +48,14 @@ class ArticleRecord(NamedTuple):
     format: str
     hash: str
     body: str
+
+
+class Findings(NamedTuple):
+    """What analysis found in one stored body (``doc``)."""
+
+    doc: int
     entities: tuple[tuple[str, str, int], ...]  # (key, label, mentions)
-    quotes: tuple[tuple[str | None, str | None, str], ...]  # (speaker_key, speaker, text)
+    quotes: tuple[tuple[str | None, str | None, int, int], ...]  # (speaker_key, speaker, start, end)
     citations: tuple[tuple[str, str], ...]  # (source, kind)
 
 
@@ -76,7 +86,7 @@ def extract_chunk(root: str, items: list[tuple[str, int, int, str | None]]) -> l
 
 
 def extract_file(root: str, rel: str, size: int, mtime_ns: int, known_hash: str | None = None) -> FileResult:
-    """Read, parse and analyse one file; never raises."""
+    """Read and parse one file (no analysis: see :func:`analyse_chunk`); never raises."""
     name = os.path.basename(rel)
     kind = format_of(name) or "txt"
     try:
@@ -101,32 +111,40 @@ def extract_file(root: str, rel: str, size: int, mtime_ns: int, known_hash: str 
     return FileResult(rel, size, mtime_ns, status, tuple(notes), digest, records)
 
 
-def _record(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> ArticleRecord:
-    body = parsed.body
-    result = analyze(body)
+def analyse_chunk(items: list[tuple[int, bytes]]) -> list[Findings]:
+    """Analyse packed bodies (doc, :func:`~newsreader.index.tables.pack_body` bytes); never raises."""
+    return [analyse_body(doc, unpack_body(data)) for doc, data in items]
+
+
+def analyse_body(doc: int, body: str) -> Findings:
+    """Entities (numbers and dates left out), quotations (as offsets) and named sources of ``body``."""
+    try:
+        result = analyze(body)
+    except Exception:  # noqa: BLE001 - an analyser bug must not end the refresh: the article stays listed
+        return Findings(doc, (), (), ())
     mentions = Counter((e.key, e.label) for e in result.entities if e.label not in _SKIP_LABELS and e.key)
-    quotes = tuple(
-        (q.speaker_key, q.speaker, body[q.start:q.end][:_MAX_QUOTE_CHARS]) for q in result.quotes
-    )
+    quotes = tuple((q.speaker_key, q.speaker, q.start, min(q.end, q.start + _MAX_QUOTE_CHARS)) for q in result.quotes)
     citations = tuple((c.name, c.kind) for c in result.citations if c.name)  # the name shown, as search finds it
+    return Findings(doc, tuple((key, label, count) for (key, label), count in mentions.items()), quotes, citations)
+
+
+def _record(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> ArticleRecord:
+    body = clean_indexed(parsed.body)
     text_hash = hashlib.blake2b(
-        "\x1f".join((parsed.title, *parsed.authors, body)).encode("utf-8", "surrogatepass"), digest_size=12
+        "\x1f".join((parsed.title, *parsed.authors, parsed.body)).encode("utf-8", "surrogatepass"), digest_size=12
     ).hexdigest()
     return ArticleRecord(
         id=article_id(rel, parsed.entry),
         path=shown,
         entry=parsed.entry,
-        title=parsed.title,
-        authors=tuple(parsed.authors),
+        title=clean_indexed(parsed.title),
+        authors=tuple(clean_indexed(author) for author in parsed.authors),
         role=parsed.role,
-        outlet=parsed.outlet,
+        outlet=clean_indexed(parsed.outlet) if parsed.outlet else parsed.outlet,
         date=parsed.date,
         url=parsed.url,
         word_count=count_words(parsed.paragraphs),
         format=kind,
         hash=text_hash,
         body=body,
-        entities=tuple((key, label, count) for (key, label), count in mentions.items()),
-        quotes=quotes,
-        citations=citations,
     )

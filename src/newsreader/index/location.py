@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.state import cache_dir
@@ -33,3 +34,19 @@ def index_path(root: Path) -> Path:
     name = os.fsdecode(os.path.basename(resolved)).lower()
     slug = _SLUG_RE.sub("-", name).strip("-")[:40] or "library"
     return index_dir() / f"{slug}-{digest}.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexLocation:
+    """Where the index of the library at ``root`` (resolved) lives: its file in the cache
+    folder, or (``memory``) an in-memory database shared by this process's threads."""
+
+    root: Path
+    memory: bool = False
+
+    @property
+    def uri(self) -> str:
+        """The in-memory database's URI (see :func:`newsreader.index.schema.memory_uri`)."""
+        from .schema import memory_uri
+
+        return memory_uri(hashlib.sha256(os.fsencode(self.root)).hexdigest()[:16])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from newsreader.library.model import Article, SkippedFile
 
 #: Phases a refresh goes through, in order (``RefreshProgress.phase``).
-PHASES = ("scanning", "removing", "indexing", "done")
+PHASES = ("scanning", "removing", "indexing", "analysing", "done")
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,16 +216,18 @@ def _condition(term: _Term) -> tuple[str, list[object]]:
         return f"{{doc}} IN (SELECT doc FROM articles WHERE date {test} ?)", [day]
     norm = norm_key(term.value)
     if term.prefix:
-        names, values = "SELECT norm FROM names WHERE form >= ? AND form < ?", [norm, norm + _NAME_TOP]
+        forms, values = "SELECT norm FROM forms WHERE form >= ? AND form < ?", [norm, norm + _NAME_TOP]
     else:
-        names, values = "SELECT norm FROM names WHERE form = ?", [norm]
+        forms, values = "SELECT norm FROM forms WHERE form = ?", [norm]
+    names = f"SELECT id FROM names WHERE norm IN ({forms})"
     if term.field in ENTITY_FIELDS:
         labels = ENTITY_FIELDS[term.field]
         marks = ", ".join("?" * len(labels))
-        sql = f"{{doc}} IN (SELECT doc FROM entities WHERE label IN ({marks}) AND norm IN ({names}))"
-        return sql, [*labels, *values]
-    table = "quotes" if term.field == "quoted" else "citations"
-    return f"{{doc}} IN (SELECT doc FROM {table} WHERE norm IN ({names}))", values
+        sql = f"{{doc}} IN (SELECT doc FROM entities WHERE name IN ({names}) AND label IN ({marks}))"
+        return sql, [*values, *labels]
+    if term.field == "quoted":
+        return f"{{doc}} IN (SELECT doc FROM quotes WHERE speaker IN ({names}))", values
+    return f"{{doc}} IN (SELECT doc FROM citations WHERE name IN ({names}))", values
 
 
 def _date(name: str, value: str) -> str:

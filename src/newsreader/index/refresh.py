@@ -1,9 +1,12 @@
-"""Bring an index up to date with its folder: stat, diff, parse what changed, write.
+"""Bring an index up to date with its folder: stat, diff, parse what changed, write, analyse.
 
-Files are compared by (size, mtime_ns); new and changed ones are parsed and
-analysed (in worker processes when there are many), and the results written
-in batches, each its own transaction: killing the process at any point leaves
-a consistent index, and the next refresh picks up where this one stopped.
+Files are compared by (size, mtime_ns); new and changed ones are read and
+parsed, then every article not yet analysed by this analyser
+(``articles.analysed``) has its stored body analysed: both passes run in worker
+processes when there are many, and write in batches, each its own transaction.
+Killing the process at any point leaves a consistent index, and the next
+refresh picks up where this one stopped; a new analyser only re-runs the second
+pass, while the list and text search keep working.
 """
 
 from __future__ import annotations
@@ -14,23 +17,29 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from functools import partial
 from pathlib import Path
+from typing import Any
+
+from newsreader.analysis.model import ANALYSER_VERSION
 
 from newsreader.library.folders import display_path
 from newsreader.library.model import Article, SkippedFile
 
-from .extract import FileResult, extract_chunk, extract_file
+from .extract import FileResult, Findings, analyse_chunk, extract_chunk, extract_file
 from .model import RefreshProgress, RefreshSummary
 from .walk import walk
-from .writer import AUTHOR_SEP, ArticleFactory, apply_results, delete_files, file_key
+from .writer import AUTHOR_SEP, ArticleFactory, apply_results, delete_files, file_key, store_findings
 
 #: More files than this to process and a refresh uses worker processes.
 POOL_THRESHOLD = 50
 #: A batch is committed after this many files or this many seconds.
 BATCH_FILES = 200
 BATCH_SECONDS = 0.5
+#: Bodies per analysis task sent to a worker process.
+ANALYSE_CHUNK = 16
 
 Progress = Callable[[RefreshProgress], None]
 Todo = tuple[str, int, int, "str | None"]
@@ -118,6 +127,8 @@ def refresh(
     finally:
         results.close()
     stopped = stopped or done < len(todo)
+    if not stopped:
+        stopped = analyse(conn, report, should_stop)
     report(RefreshProgress("done", done, len(todo)))
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     changed = len(added_ids & removed_ids)
@@ -144,14 +155,68 @@ def skipped_files(conn: sqlite3.Connection) -> list[SkippedFile]:
 
 def _results(root: str, todo: list[Todo], should_stop: Callable[[], bool]) -> Iterator[FileResult]:
     """Each file's result, from worker processes when there are enough files."""
-    workers = os.cpu_count() or 1
-    if len(todo) <= POOL_THRESHOLD or workers < 2:
+    if len(todo) <= POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
         for item in todo:
             if should_stop():
                 return
             yield extract_file(root, *item)
         return
-    yield from _pooled(root, todo, workers, should_stop)
+    workers = os.cpu_count() or 1
+    size = max(4, min(32, len(todo) // (workers * 8)))
+    chunks = (todo[i:i + size] for i in range(0, len(todo), size))
+    yield from _pooled(partial(extract_chunk, root), chunks, workers, should_stop)
+
+
+def analyse(conn: sqlite3.Connection, report: Progress, should_stop: Callable[[], bool]) -> bool:
+    """Analyse every stored body not analysed by this analyser yet; True when stopped early."""
+    stale = [doc for (doc,) in conn.execute("SELECT doc FROM articles WHERE analysed != ?", (ANALYSER_VERSION,))]
+    if not stale:
+        return False
+    chunk_size = ANALYSE_CHUNK
+
+    def chunks() -> Iterator[list[tuple[int, bytes]]]:
+        for start in range(0, len(stale), chunk_size):
+            docs = stale[start:start + chunk_size]
+            marks = ", ".join("?" * len(docs))
+            yield conn.execute(f"SELECT doc, body FROM texts WHERE doc IN ({marks})", docs).fetchall()
+
+    workers = os.cpu_count() or 1
+    found: Iterator[Findings]
+    if len(stale) <= POOL_THRESHOLD or workers < 2:
+        found = (item for chunk in chunks() for item in analyse_chunk(chunk))
+    else:
+        found = _pooled(analyse_chunk, chunks(), workers, should_stop)
+    done, batch, last = 0, [], time.monotonic()
+    try:
+        for item in found:
+            batch.append(item)
+            stop = should_stop()
+            if stop or len(batch) >= BATCH_FILES or time.monotonic() - last >= BATCH_SECONDS:
+                _store(conn, batch)
+                done += len(batch)
+                batch, last = [], time.monotonic()
+                report(RefreshProgress("analysing", done, len(stale)))
+                if stop:
+                    return True
+        if batch:
+            _store(conn, batch)
+            done += len(batch)
+            report(RefreshProgress("analysing", done, len(stale)))
+    finally:
+        if hasattr(found, "close"):
+            found.close()
+    return done < len(stale)
+
+
+def _store(conn: sqlite3.Connection, findings: list[Findings]) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        store_findings(conn, findings, ANALYSER_VERSION)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _start_helpers() -> None:
@@ -183,9 +248,10 @@ def _start_helpers() -> None:
 _helpers_lock = threading.Lock()
 
 
-def _pooled(root: str, todo: list[Todo], workers: int, should_stop: Callable[[], bool]) -> Iterator[FileResult]:
-    size = max(4, min(32, len(todo) // (workers * 8)))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+def _pooled(work: Callable[[list[Any]], list[Any]], chunks: Iterable[list[Any]], workers: int,
+            should_stop: Callable[[], bool]) -> Iterator[Any]:
+    """``work(chunk)`` for each chunk in worker processes, results as they come (in this
+    process when no pool can be had, or for the chunks of a lost worker)."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     try:
@@ -195,9 +261,9 @@ def _pooled(root: str, todo: list[Todo], workers: int, should_stop: Callable[[],
         for chunk in chunks:
             if should_stop():
                 return
-            yield from extract_chunk(root, chunk)
+            yield from work(chunk)
         return
-    pending: dict[Future[list[FileResult]], list[Todo]] = {}
+    pending: dict[Future[list[Any]], list[Any]] = {}
     queue = iter(chunks)
     broken = False
     try:
@@ -207,24 +273,24 @@ def _pooled(root: str, todo: list[Todo], workers: int, should_stop: Callable[[],
                 if chunk is None:
                     break
                 try:
-                    pending[executor.submit(extract_chunk, root, chunk)] = chunk
+                    pending[executor.submit(work, chunk)] = chunk
                 except (OSError, ValueError, RuntimeError):  # the pool cannot start or broke
                     broken = True
-                    yield from extract_chunk(root, chunk)
+                    yield from work(chunk)
             if not pending:
                 if broken:  # finish in this process
                     for chunk in queue:
                         if should_stop():
                             return
-                        yield from extract_chunk(root, chunk)
+                        yield from work(chunk)
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 chunk = pending.pop(future)
                 try:
                     results = future.result()
-                except Exception:  # noqa: BLE001 - a lost worker: do its files here
-                    results = [extract_file(root, *item) for item in chunk]
+                except Exception:  # noqa: BLE001 - a lost worker: do its share here
+                    results = work(chunk)
                 yield from results
     finally:
         for future in pending:

@@ -1,8 +1,17 @@
-"""The index database: schema, versioning, and opening (rebuilding damaged files).
+"""The index database: schema, versioning, privacy, and opening (rebuilding damaged files).
 
-One SQLite file per library (WAL mode, ``synchronous=NORMAL``). The schema is
-versioned with ``PRAGMA user_version``: a file of another version, or one
-SQLite reports as damaged, is deleted and created afresh; it is only a cache.
+One SQLite file per library (WAL mode, ``synchronous=NORMAL``), or, when the
+cache folder cannot be used, a named in-memory database that every thread of
+the process can open (SQLite's ``memdb`` VFS): the same tables and code.
+
+``PRAGMA user_version`` holds the layout of the tables only: a file of another
+layout, or one SQLite reports as damaged, is deleted and created afresh (it is
+only a cache). The analyser's version is kept per article (``articles.analysed``),
+so a new analyser re-analyses in the background while the list stays usable.
+
+Everything is private: the index folder is made 0700 and the database file is
+created 0600 before SQLite opens it (SQLite gives its ``-wal`` and ``-shm``
+files the database file's mode), whatever the umask.
 
 Tables:
 
@@ -10,114 +19,40 @@ Tables:
 * ``files``: every file the last refresh saw, keyed by its raw relative path
   (bytes, so any file name fits), with size and mtime_ns (to skip unchanged
   files), status (``indexed``, ``skipped`` after parsing, ``listed`` when
-  skipped without reading, e.g. an unsupported type) and skip reasons.
-* ``articles``: one row per article (``doc`` is the rowid shared with
-  ``texts``, ``fts`` and the analysis tables).
-* ``texts`` + ``fts``: the searchable text and its FTS5 index (external content).
-* ``entities``, ``quotes``, ``citations``: what analysis found, per article,
-  with casefolded ``norm`` keys indexed for "every article that names Z".
-* ``names``: each word-suffix of every norm key ("jonas berg" and "berg"), so
-  ``person:berg`` finds "Jonas Berg" with an index lookup.
+  skipped without reading) and skip reasons.
+* ``outlets``: each outlet once (id 0 is "no outlet"), with its sort key and
+  its number of articles (kept by the writer, so counts cost nothing).
+* ``articles``: one row per article (``doc`` is the rowid shared with ``texts``,
+  ``fts`` and the analysis tables), with the indexes the list's orders walk.
+* ``texts``: each body once, deflate-compressed; ``fts`` indexes the view
+  ``fts_source`` over articles, outlets and texts (external content), so the
+  index holds no other copy of the text.
+* ``names``: each name analysis found (entity keys, speakers, sources) once;
+  ``entities``, ``quotes`` (offsets into the body) and ``citations`` refer to
+  names by id. ``forms``: each word-suffix of every name's norm ("jonas berg"
+  and "berg"), so ``person:berg`` finds "Jonas Berg" with an index lookup.
+* ``marks``: a mirror of the reader's read and starred marks (the reading-state
+  file stays the truth), so "starred only" and "unread" are queries.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsreader.analysis.model import ANALYSER_VERSION
+from .tables import LAYOUT_VERSION, SCHEMA, SCHEMA_VERSION, unpack_body
 
-#: The layout of the tables (bump on any schema change).
-LAYOUT_VERSION = 1
-#: What ``PRAGMA user_version`` holds: the layout and the analyser that filled the tables. A file written
-#: by another layout or an older analyser is rebuilt, so search (``person:``, ``quoted:``) always agrees
-#: with what the reading pane shows.
-SCHEMA_VERSION = LAYOUT_VERSION * 1000 + ANALYSER_VERSION
+__all__ = ["LAYOUT_VERSION", "SCHEMA_VERSION", "IndexUnavailable", "connect", "connect_memory", "verify"]
+
 #: How long opening waits for another process that holds the file locked.
 LOCKED_SECONDS = 30.0
-
-_SCHEMA = """
-CREATE TABLE meta (
-    key TEXT PRIMARY KEY,
-    value TEXT
-);
-CREATE TABLE files (
-    id INTEGER PRIMARY KEY,
-    path BLOB NOT NULL UNIQUE,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    reasons TEXT,
-    hash TEXT
-);
-CREATE TABLE articles (
-    doc INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    file INTEGER NOT NULL,
-    path TEXT NOT NULL,
-    entry INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    authors TEXT NOT NULL,
-    role TEXT,
-    outlet TEXT,
-    date TEXT,
-    url TEXT,
-    word_count INTEGER NOT NULL,
-    format TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE INDEX articles_file ON articles(file);
-CREATE INDEX articles_date ON articles(date);
-CREATE TABLE texts (
-    doc INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,
-    body TEXT NOT NULL,
-    authors TEXT NOT NULL,
-    outlet TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE fts USING fts5(
-    title, body, authors, outlet,
-    content='texts', content_rowid='doc',
-    tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TABLE entities (
-    doc INTEGER NOT NULL,
-    key TEXT NOT NULL,
-    norm TEXT NOT NULL,
-    label TEXT NOT NULL,
-    mentions INTEGER NOT NULL
-);
-CREATE INDEX entities_norm ON entities(norm, label, doc);
-CREATE INDEX entities_doc ON entities(doc);
-CREATE TABLE quotes (
-    doc INTEGER NOT NULL,
-    speaker_key TEXT,
-    speaker TEXT,
-    norm TEXT,
-    text TEXT NOT NULL
-);
-CREATE INDEX quotes_norm ON quotes(norm, doc);
-CREATE INDEX quotes_doc ON quotes(doc);
-CREATE TABLE citations (
-    doc INTEGER NOT NULL,
-    source TEXT NOT NULL,
-    norm TEXT NOT NULL,
-    kind TEXT NOT NULL
-);
-CREATE INDEX citations_norm ON citations(norm, doc);
-CREATE INDEX citations_doc ON citations(doc);
-CREATE TABLE names (
-    form TEXT NOT NULL,
-    norm TEXT NOT NULL,
-    PRIMARY KEY (form, norm)
-) WITHOUT ROWID;
-"""
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
 
 # Files already checked with quick_check by this process (see verify).
 _checked: set[str] = set()
@@ -125,15 +60,16 @@ _lock = threading.Lock()
 
 
 class IndexUnavailable(Exception):
-    """The index file cannot be created or opened (e.g. the cache dir is read-only)."""
+    """The index cannot be created, opened or written (a read-only or full cache
+    folder, a lock held too long); the message is fit for the user."""
 
 
 def connect(path: Path, on_damage: Callable[[str], None] | None = None) -> sqlite3.Connection:
     """Open the index at ``path``, creating or rebuilding it as needed; never
     fails on a damaged or outdated file (it is replaced; ``on_damage`` is told
-    why when the file was damaged)."""
+    why when the file was damaged). Raises IndexUnavailable."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
     except OSError as error:
         raise IndexUnavailable(f"cannot create {path.parent}: {error.strerror or error}") from None
     attempt = 0
@@ -142,9 +78,12 @@ def connect(path: Path, on_damage: Callable[[str], None] | None = None) -> sqlit
         attempt += 1
         conn = None
         try:
-            conn = _open(path)
-            if _ready(conn, path):
+            _private_file(path)
+            conn = _open(os.fspath(path), uri=False)
+            if _ready(conn):
                 return conn
+        except OSError as error:
+            raise IndexUnavailable(f"cannot create {path}: {error.strerror or error}") from None
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
@@ -162,6 +101,59 @@ def connect(path: Path, on_damage: Callable[[str], None] | None = None) -> sqlit
             conn.close()
         delete_database(path)
     raise IndexUnavailable(f"cannot open index {path}")
+
+
+def memory_uri(name: str) -> str:
+    """The URI of the in-memory database ``name``, shared by every connection of this process."""
+    return f"file:/newsreader-{os.getpid()}-{name}?vfs=memdb"
+
+
+def connect_memory(uri: str) -> sqlite3.Connection:
+    """Open (creating) the in-memory index at ``uri`` (see :func:`memory_uri`).
+
+    The database lives while any connection to it is open. Raises IndexUnavailable.
+    """
+    try:
+        conn = _open(uri, uri=True)
+        conn.execute("PRAGMA journal_mode = MEMORY")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            _create(conn, wal=False)
+        return conn
+    except sqlite3.Error as error:
+        raise IndexUnavailable(f"cannot make an index in memory: {error}") from None
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` (and its missing parents) readable by the user only, whatever
+    the umask; an existing folder of ours is made private too. Raises OSError."""
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            pass
+        os.chmod(folder, PRIVATE_DIR)
+    if stat.S_IMODE(os.stat(path).st_mode) != PRIVATE_DIR:
+        os.chmod(path, PRIVATE_DIR)
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` 0600 before SQLite does (it copies the mode to -wal and -shm)."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE)
+    try:
+        if stat.S_IMODE(os.fstat(fd).st_mode) != PRIVATE_FILE:
+            os.fchmod(fd, PRIVATE_FILE)
+    finally:
+        os.close(fd)
+    for suffix in ("-wal", "-shm"):
+        try:
+            os.chmod(f"{path}{suffix}", PRIVATE_FILE)
+        except FileNotFoundError:
+            pass
 
 
 def verify(conn: sqlite3.Connection, path: Path) -> bool:
@@ -184,7 +176,7 @@ def verify(conn: sqlite3.Connection, path: Path) -> bool:
 
 
 def delete_database(path: Path) -> None:
-    """Remove an index file and its WAL companions."""
+    """Remove an index file and its WAL companions. Raises IndexUnavailable."""
     with _lock:
         _checked.discard(os.fspath(path))
     for suffix in ("", "-wal", "-shm", "-journal"):
@@ -201,20 +193,21 @@ def is_damage(error: sqlite3.DatabaseError) -> bool:
     return _damaged(error)
 
 
-def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(os.fspath(path), timeout=30.0, isolation_level=None, check_same_thread=True)
+def _open(target: str, uri: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, timeout=30.0, isolation_level=None, check_same_thread=False, uri=uri)
+    conn.create_function("unpack_body", 1, unpack_body, deterministic=True)
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -32000")
+    conn.execute("PRAGMA cache_size = -16000")
     return conn
 
 
-def _ready(conn: sqlite3.Connection, path: Path) -> bool:
+def _ready(conn: sqlite3.Connection) -> bool:
     """True when ``conn`` holds the current schema (creating it in an empty file)."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == 0:
-        return _create(conn)
+        return _create(conn, wal=True)
     if version != SCHEMA_VERSION:
         return False
     conn.execute("SELECT count(*) FROM meta").fetchone()  # the schema parses
@@ -223,8 +216,9 @@ def _ready(conn: sqlite3.Connection, path: Path) -> bool:
     return True
 
 
-def _create(conn: sqlite3.Connection) -> bool:
-    conn.execute("PRAGMA journal_mode = WAL")
+def _create(conn: sqlite3.Connection, wal: bool) -> bool:
+    if wal:
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Another thread or process may have created it while we waited.
@@ -234,7 +228,7 @@ def _create(conn: sqlite3.Connection) -> bool:
             if tables:
                 conn.execute("ROLLBACK")
                 return False
-            for statement in _SCHEMA.split(";"):
+            for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")

@@ -9,7 +9,8 @@ from newsreader.library.model import Article
 from .extract import HIT_CLOSE, HIT_OPEN
 from .model import SearchHit
 from .query import Query
-from .writer import ARTICLE_COLUMNS, ArticleFactory
+from .tables import unpack_body
+from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory
 
 #: A query matching more articles than this ranks only the RANK_WINDOW most
 #: recently indexed of them (new files get higher rowids): bm25 costs ~1 us per
@@ -52,7 +53,7 @@ def run_query(conn: sqlite3.Connection, query: Query, limit: int) -> list[Search
         where = "".join(f" AND {condition.format(doc='+a.doc')}" for condition in query.where)
         rows = conn.execute(
             f"SELECT a.doc, 0.0 FROM articles a INDEXED BY articles_date WHERE 1{where} "
-            "ORDER BY a.date DESC, a.doc DESC LIMIT ?",  # the date index's order: no sort
+            "ORDER BY a.date DESC, a.path, a.entry LIMIT ?",  # the date index's order: no sort
             (*query.params, limit),
         ).fetchall()
     if not rows:
@@ -95,7 +96,7 @@ def _push(pieces: list[tuple[str, bool]], text: str, hit: bool) -> None:
 def _articles(conn: sqlite3.Connection, docs: list[int]) -> dict[int, Article]:
     make = ArticleFactory()
     marks = ", ".join("?" * len(docs))
-    rows = conn.execute(f"SELECT doc, {ARTICLE_COLUMNS} FROM articles WHERE doc IN ({marks})", docs)
+    rows = conn.execute(f"SELECT a.doc, {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.doc IN ({marks})", docs)
     return {row[0]: make(row[1:]) for row in rows}
 
 
@@ -104,8 +105,8 @@ def _snippets(conn: sqlite3.Connection, match: str | None, docs: list[int]) -> d
     if match is None:
         # No words to show in context: the opening of the body.
         marks = ", ".join("?" * len(docs))
-        for doc, body in conn.execute(f"SELECT doc, substr(body, 1, 200) FROM texts WHERE doc IN ({marks})", docs):
-            opening = " ".join(body.split())
+        for doc, packed in conn.execute(f"SELECT doc, body FROM texts WHERE doc IN ({marks})", docs):
+            opening = " ".join(unpack_body(packed)[:200].split())
             if len(opening) >= 160:
                 opening = opening[:160].rsplit(" ", 1)[0] + ELLIPSIS
             out[doc] = split_snippet(opening)

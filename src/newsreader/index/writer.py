@@ -11,12 +11,17 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
 
+from newsreader.catalog import outlet_key
 from newsreader.library.model import Article
 
-from .extract import ArticleRecord, FileResult, clean_indexed
+from .extract import ArticleRecord, FileResult, Findings
+from .tables import pack_body
 
 AUTHOR_SEP = "\x1f"
-ARTICLE_COLUMNS = "id, path, title, authors, role, outlet, date, url, word_count, format, entry"
+#: The columns :class:`ArticleFactory` reads, over ``articles a JOIN outlets o ON o.id = a.outlet``.
+ARTICLE_COLUMNS = ("a.id, a.path, a.title, a.authors, a.role, o.name, a.date, a.url, a.word_count, a.format, "
+                   "a.entry")
+ARTICLE_FROM = "articles a JOIN outlets o ON o.id = a.outlet"
 
 
 def norm_key(key: str) -> str:
@@ -33,7 +38,7 @@ def name_forms(norm: str) -> list[str]:
 
 
 class ArticleFactory:
-    """Builds Article records from rows, sharing repeated strings (outlets, roles)."""
+    """Builds Article records from rows of :data:`ARTICLE_COLUMNS`, sharing repeated strings (outlets, roles)."""
 
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
@@ -62,16 +67,19 @@ def delete_articles_of(conn: sqlite3.Connection, file_ids: Iterable[int], make: 
     """Delete the articles of ``file_ids`` (and their text, index and analysis rows)."""
     removed: list[Article] = []
     for file_id in file_ids:
-        rows = conn.execute(f"SELECT doc, {ARTICLE_COLUMNS} FROM articles WHERE file = ?", (file_id,)).fetchall()
+        rows = conn.execute(f"SELECT a.doc, a.outlet, {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.file = ?",
+                            (file_id,)).fetchall()
         if not rows:
             continue
         docs = [(row[0],) for row in rows]
-        removed.extend(make(row[1:]) for row in rows)
+        removed.extend(make(row[2:]) for row in rows)
+        # The FTS 'delete' needs the text as indexed: read back through the content view.
         conn.executemany(
             "INSERT INTO fts(fts, rowid, title, body, authors, outlet) "
-            "SELECT 'delete', doc, title, body, authors, outlet FROM texts WHERE doc = ?",
+            "SELECT 'delete', doc, title, body, authors, outlet FROM fts_source WHERE doc = ?",
             docs,
         )
+        conn.executemany("UPDATE outlets SET articles = articles - 1 WHERE id = ?", [(row[1],) for row in rows])
         for table in ("texts", "entities", "quotes", "citations", "articles"):
             conn.executemany(f"DELETE FROM {table} WHERE doc = ?", docs)
     return removed
@@ -95,6 +103,7 @@ def apply_results(
     """Store each file's new state; returns (articles added, articles removed)."""
     added: list[Article] = []
     removed: list[Article] = []
+    outlets = _Outlets(conn)
     for result in results:
         key = file_key(result.rel)
         if result.status == "same":
@@ -114,41 +123,93 @@ def apply_results(
             if record.id in seen:
                 continue
             seen.add(record.id)
-            added.append(_insert_article(conn, file_id, result, record, make))
+            added.append(_insert_article(conn, file_id, record, outlets.id_of(record.outlet), make))
     return added, removed
 
 
+class _Outlets:
+    """Outlet ids by name, created on first use, for one batch."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._ids: dict[str | None, int] = {None: 0}
+
+    def id_of(self, name: str | None) -> int:
+        if name is None or name == "":
+            return 0
+        found = self._ids.get(name)
+        if found is None:
+            row = self._conn.execute("SELECT id FROM outlets WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                key = outlet_key(name)
+                row = self._conn.execute("INSERT INTO outlets(name, key) VALUES (?, ?) RETURNING id",
+                                         (name, key)).fetchone()
+            found = self._ids[name] = row[0]
+        return found
+
+
 def _insert_article(
-    conn: sqlite3.Connection, file_id: int, result: FileResult, record: ArticleRecord, make: ArticleFactory
+    conn: sqlite3.Connection, file_id: int, record: ArticleRecord, outlet: int, make: ArticleFactory
 ) -> Article:
     authors = AUTHOR_SEP.join(record.authors)
     doc = conn.execute(
         "INSERT INTO articles(id, file, path, entry, title, authors, role, outlet, date, url, word_count, format, "
-        "size, mtime_ns, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (record.id, file_id, record.path, record.entry, record.title, authors, record.role, record.outlet,
-         record.date, record.url, record.word_count, record.format, result.size, result.mtime_ns, record.hash),
+        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (record.id, file_id, record.path, record.entry, record.title, authors, record.role, outlet,
+         record.date, record.url, record.word_count, record.format, record.hash),
     ).lastrowid
-    text = (doc, clean_indexed(record.title), clean_indexed(record.body), clean_indexed(", ".join(record.authors)),
-            clean_indexed(record.outlet or ""))
-    conn.execute("INSERT INTO texts(doc, title, body, authors, outlet) VALUES (?, ?, ?, ?, ?)", text)
-    conn.execute("INSERT INTO fts(rowid, title, body, authors, outlet) VALUES (?, ?, ?, ?, ?)", text)
-    norms: set[str] = set()
-    if record.entities:
-        rows = [(doc, key, norm_key(key), label, count) for key, label, count in record.entities]
-        conn.executemany("INSERT INTO entities(doc, key, norm, label, mentions) VALUES (?, ?, ?, ?, ?)", rows)
-        norms.update(row[2] for row in rows)
-    if record.quotes:
-        rows = [(doc, sk, sp, norm_key(sk) if sk else None, text) for sk, sp, text in record.quotes]
-        conn.executemany("INSERT INTO quotes(doc, speaker_key, speaker, norm, text) VALUES (?, ?, ?, ?, ?)", rows)
-        norms.update(row[3] for row in rows if row[3])
-    if record.citations:
-        rows = [(doc, source, norm_key(source), kind) for source, kind in record.citations]
-        conn.executemany("INSERT INTO citations(doc, source, norm, kind) VALUES (?, ?, ?, ?)", rows)
-        norms.update(row[2] for row in rows)
-    if norms:
-        conn.executemany(
-            "INSERT OR IGNORE INTO names(form, norm) VALUES (?, ?)",
-            [(form, norm) for norm in norms if norm for form in name_forms(norm)],
-        )
-    return make((record.id, record.path, record.title, authors, record.role, record.outlet, record.date,
+    conn.execute("UPDATE outlets SET articles = articles + 1 WHERE id = ?", (outlet,))
+    conn.execute("INSERT INTO texts(doc, body) VALUES (?, ?)", (doc, pack_body(record.body)))
+    conn.execute("INSERT INTO fts(rowid, title, body, authors, outlet) VALUES (?, ?, ?, ?, ?)",
+                 (doc, record.title, record.body, ", ".join(record.authors), record.outlet or ""))
+    return make((record.id, record.path, record.title, authors, record.role, record.outlet or None, record.date,
                  record.url, record.word_count, record.format, record.entry))
+
+
+def store_findings(conn: sqlite3.Connection, findings: Iterable[Findings], version: int) -> None:
+    """Replace the analysis rows of each article analysed, and mark it analysed by ``version``."""
+    names = _Names(conn)
+    for found in findings:
+        doc = found.doc
+        if conn.execute("SELECT 1 FROM articles WHERE doc = ?", (doc,)).fetchone() is None:
+            continue  # removed or replaced while it was being analysed
+        for table in ("entities", "quotes", "citations"):
+            conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
+        if found.entities:
+            counts: dict[tuple[int, str], int] = {}
+            for key, label, mentions in found.entities:
+                ident = (names.id_of(key), label)
+                counts[ident] = counts.get(ident, 0) + mentions
+            conn.executemany("INSERT INTO entities(name, label, doc, mentions) VALUES (?, ?, ?, ?)",
+                             [(name, label, doc, n) for (name, label), n in counts.items()])
+        if found.quotes:
+            conn.executemany(
+                "INSERT INTO quotes(doc, speaker, written, start, end) VALUES (?, ?, ?, ?, ?)",
+                [(doc, names.id_of(key) if key else None, names.id_of(said) if said else None, start, end)
+                 for key, said, start, end in found.quotes])
+        if found.citations:
+            conn.executemany("INSERT INTO citations(doc, name, kind) VALUES (?, ?, ?)",
+                             [(doc, names.id_of(source), kind) for source, kind in found.citations])
+        conn.execute("UPDATE articles SET analysed = ? WHERE doc = ?", (version, doc))
+
+
+class _Names:
+    """Name ids by name, created (with their word-suffix forms) on first use, for one batch."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._ids: dict[str, int] = {}
+
+    def id_of(self, name: str) -> int:
+        found = self._ids.get(name)
+        if found is None:
+            row = self._conn.execute("SELECT id FROM names WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                norm = norm_key(name)
+                row = self._conn.execute("INSERT INTO names(name, norm) VALUES (?, ?) RETURNING id",
+                                         (name, norm)).fetchone()
+                if norm:
+                    self._conn.executemany("INSERT OR IGNORE INTO forms(form, norm) VALUES (?, ?)",
+                                           [(form, norm) for form in name_forms(norm)])
+            found = self._ids[name] = row[0]
+        return found

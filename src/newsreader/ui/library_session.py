@@ -120,7 +120,7 @@ class LibrarySession(App[None]):
         try:
             with index:
                 summary, started = self._refresh_index(index, generation, first, worker)
-        except (sqlite3.Error, OSError) as error:
+        except (sqlite3.Error, OSError, IndexUnavailable) as error:
             # The cache dir filled up or turned read-only mid-way (or the index is locked
             # for longer than busy_timeout): keep reading the library, without the index.
             self.post_message(LibraryNotice(generation, f"The index cannot be updated ({error}); reading the folder "

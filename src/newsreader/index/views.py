@@ -1,0 +1,167 @@
+"""The article list as queries on the index: count, pages, positions, outlet counts, marks.
+
+A :class:`ViewSpec` says what the reader asked for (order, outlet, quick-filter
+words, starred or unread only, articles that name, quote or cite someone); the
+functions here turn it into SQL that walks an index in the wanted order
+(``articles_date``, ``articles_title``, ``outlets_key`` + ``articles_outlet``),
+so a page costs what its rows cost, at any library size. The orders are the
+ones :func:`newsreader.catalog.sort_articles` defines. Raises sqlite3 errors as
+they come (:class:`~newsreader.index.LibraryIndex` turns them into its own).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsreader.catalog import SortOrder
+from newsreader.library.model import Article
+
+from .query import quote_fts
+from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key
+
+_ORDER = {
+    SortOrder.DATE: "a.date DESC, a.path, a.entry",
+    SortOrder.TITLE: "a.title COLLATE NOCASE, a.path, a.entry",
+    SortOrder.OUTLET: "o.key, o.id, a.date DESC, a.path, a.entry",
+}
+#: Articles that name (``entity``), quote (``speaker``) or cite (``source``) a name, by its norm.
+CROSS = {
+    "entity": "a.doc IN (SELECT doc FROM entities WHERE name IN (SELECT id FROM names WHERE norm = ?))",
+    "speaker": "a.doc IN (SELECT doc FROM quotes WHERE speaker IN (SELECT id FROM names WHERE norm = ?))",
+    "source": "a.doc IN (SELECT doc FROM citations WHERE name IN (SELECT id FROM names WHERE norm = ?))",
+}
+_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSpec:
+    """What the list shows: ``order``; ``outlet`` (as stored) or every outlet; ``words``
+    (the quick filter: every word, as a word prefix, in title, body, authors or
+    outlet); starred or unread articles only; ``cross``: (kind, name) for articles
+    that name, quote or cite that name (kinds as in :data:`CROSS`)."""
+
+    order: SortOrder = SortOrder.DATE
+    outlet: str | None = None
+    words: str = ""
+    starred_only: bool = False
+    unread_only: bool = False
+    cross: tuple[str, str] | None = None
+
+
+def filter_match(words: str) -> str | None:
+    """The FTS5 expression of quick-filter ``words`` (each a quoted prefix), or None for no words."""
+    tokens = _WORD_RE.findall(words)
+    return " AND ".join(f"{quote_fts(token)} *" for token in tokens) if tokens else None
+
+
+def _where(spec: ViewSpec) -> tuple[str, list[object]]:
+    conditions: list[str] = []
+    params: list[object] = []
+    if spec.outlet is not None:
+        conditions.append("a.outlet = (SELECT id FROM outlets WHERE name = ?)")
+        params.append(spec.outlet)
+    if spec.starred_only:
+        conditions.append("a.id IN (SELECT id FROM marks WHERE starred)")
+    if spec.unread_only:
+        conditions.append("a.id NOT IN (SELECT id FROM marks WHERE read)")
+    match = filter_match(spec.words)
+    if match is not None:
+        conditions.append("a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        params.append(match)
+    if spec.cross is not None:
+        kind, name = spec.cross
+        conditions.append(CROSS[kind])
+        params.append(norm_key(name))
+    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+def count(conn: sqlite3.Connection, spec: ViewSpec) -> int:
+    """How many articles the view lists."""
+    plain = ViewSpec(spec.order, spec.outlet)
+    if spec == plain:  # the writer keeps these counts: no scan at any size
+        if spec.outlet is None:
+            row = conn.execute("SELECT sum(articles) FROM outlets").fetchone()
+        else:
+            row = conn.execute("SELECT articles FROM outlets WHERE name = ?", (spec.outlet,)).fetchone()
+        return int(row[0] or 0) if row else 0
+    where, params = _where(spec)
+    return int(conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
+
+
+def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
+         make: ArticleFactory | None = None) -> list[Article]:
+    """Rows ``offset`` to ``offset + limit`` of the view, in its order."""
+    where, params = _where(spec)
+    rows = conn.execute(
+        f"SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM}{where} ORDER BY {_ORDER[spec.order]} LIMIT ? OFFSET ?",
+        (*params, max(0, limit), max(0, offset)),
+    ).fetchall()
+    return list(map(make or ArticleFactory(), rows))
+
+
+def position(conn: sqlite3.Connection, spec: ViewSpec, article_id: str) -> int | None:
+    """The row of ``article_id`` in the view, or None when the view does not list it.
+
+    Counts the rows before it along the view's index (no page is read).
+    """
+    where, params = _where(spec)
+    target = conn.execute(
+        f"SELECT a.doc, a.date, a.path, a.entry, a.title, o.key, o.id FROM {ARTICLE_FROM}"
+        f"{where}{' AND' if where else ' WHERE'} a.id = ?", (*params, article_id)).fetchone()
+    if target is None:
+        return None
+    _, date, path, entry, title, key, outlet = target
+    after_date = ("(a.date > ? OR (a.date = ? AND (a.path, a.entry) < (?, ?)))", [date, date, path, entry]) \
+        if date is not None else ("(a.date IS NOT NULL OR (a.path, a.entry) < (?, ?))", [path, entry])
+    if spec.order is SortOrder.TITLE:
+        before, values = ("(a.title < ? COLLATE NOCASE OR (a.title = ? COLLATE NOCASE AND (a.path, a.entry) < (?, ?)))",
+                          [title, title, path, entry])
+    elif spec.order is SortOrder.OUTLET:
+        before = f"((o.key, o.id) < (?, ?) OR (o.id = ? AND {after_date[0]}))"
+        values = [key, outlet, outlet, *after_date[1]]
+    else:
+        before, values = after_date
+    joiner = " AND " if where else " WHERE "
+    row = conn.execute(f"SELECT count(*) FROM {ARTICLE_FROM}{where}{joiner}{before}", (*params, *values)).fetchone()
+    return int(row[0])
+
+
+def outlet_counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Each outlet with articles, and how many (in no particular order)."""
+    return [(name, n) for name, n in conn.execute("SELECT name, articles FROM outlets WHERE id != 0 AND articles > 0")]
+
+
+def read_count(conn: sqlite3.Connection) -> int:
+    """How many listed articles are marked read."""
+    return int(conn.execute("SELECT count(*) FROM marks m JOIN articles a ON a.id = m.id WHERE m.read").fetchone()[0])
+
+
+def sync_marks(conn: sqlite3.Connection, read: Iterable[str], starred: Iterable[str]) -> None:
+    """Make the ``marks`` mirror hold exactly ``read`` and ``starred`` (one transaction)."""
+    marks: dict[str, list[int]] = {}
+    for ident in read:
+        marks.setdefault(ident, [0, 0])[0] = 1
+    for ident in starred:
+        marks.setdefault(ident, [0, 0])[1] = 1
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM marks")
+        conn.executemany("INSERT INTO marks(id, read, starred) VALUES (?, ?, ?)",
+                         [(ident, r, s) for ident, (r, s) in marks.items()])
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def set_mark(conn: sqlite3.Connection, article_id: str, read: bool, starred: bool) -> None:
+    """Mirror one article's marks."""
+    if read or starred:
+        conn.execute("INSERT INTO marks(id, read, starred) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                     "read = excluded.read, starred = excluded.starred", (article_id, int(read), int(starred)))
+    else:
+        conn.execute("DELETE FROM marks WHERE id = ?", (article_id,))
