@@ -292,7 +292,8 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
         if initial and not in_caps and toks:
             w = toks[0][2]
             lw = w.lower()
-            if lw in words.COMMON_CAPS or (
+            heads_org = lw in words.ORG_HEADS and len(toks) > 2 and toks[1][2] == "of"  # "Friends of X"
+            if lw in words.COMMON_CAPS or not heads_org and (
                     (lw in vocab or lw.endswith(("ing", "ly"))) and gazetteer.get(w) is None
                     and not (is_given_name(w) and len(toks) > 1)):
                 toks = toks[1:]

@@ -26,6 +26,7 @@ _BREAK_RE = re.compile(r"\n[ \t]*[_*=#~-]{3,}[ \t.]*(?=\n|$)")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat) ((?:[\w.’'-]+ ){0,4})([a-z][\w-]*)$")
 _POSSESSIVE_RE = re.compile(r"['’]s ([a-z][\w-]*)$")
 _ROLE_TAIL_RE = re.compile(r" ([a-z][\w-]*)")
+_OF_PLACE_RE = re.compile(r"\b[a-z]+ (?:of|in|from|for) (?:the )?$")
 # "Ivana Trump's brief said": a document or utterance speaks for its owner
 _OWN_WORDS = frozenset("brief statement letter report filing tweet tweets post remarks comments memo lawsuit "
                        "complaint motion book speech website ad op-ed column account message email interview "
@@ -252,6 +253,8 @@ class Resolver:
         if not inside:
             return None
         e = inside[-1]
+        if e.label in ("GPE", "LOC") and _OF_PLACE_RE.search(self.text, start, e.start):
+            return None  # "the mayor of Vila Serrana": a description of someone, not the town
         tail = self.text[e.end:end]
         if tail.strip(" .,") and not _POSSESSIVE_RE.match(tail):
             return None

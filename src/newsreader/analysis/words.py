@@ -102,7 +102,7 @@ LOC_PREFIXES = frozenset("lake mount mt mt. cape isle glacier".split())
 ORG_HEADS = frozenset("""
 bank ministry department university college institute council commission committee office board bureau
 house church federation association league union party court government school academy center centre
-museum agency organization organisation society foundation chamber order
+museum agency organization organisation society foundation chamber order friends
 """.split())
 
 # Heads that, first in a run, take "of ..." as part of a place name.
