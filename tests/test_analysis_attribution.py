@@ -217,3 +217,14 @@ def test_the_readout_speaks_for_the_body_that_issued_it() -> None:
     text = ("The two leaders spoke on Monday, according to a Kremlin readout.\n"
             "“The sides agreed to keep in touch,” the readout said.")
     assert _shown(text) == ["Kremlin"]
+
+
+def test_a_place_or_body_after_the_name_is_not_the_speaker() -> None:
+    text = ("“The figures do not add up,” said Representative Nadia Flores of Westbrook.\n"
+            "“We will appeal,” Chidi Okoro of the Harbour Trust said.")
+    assert _shown(text) == ["Nadia Flores", "Chidi Okoro"]
+
+
+def test_verbs_of_mockery_and_praise_attribute_a_partial_quote() -> None:
+    text = "Councillor Ruth Amadi mocked the plan as “a toy train for a city of buses.”"
+    assert _shown(text) == ["Ruth Amadi"]

@@ -1,7 +1,7 @@
 """Person or organisation: the evidence the text gives for a name with no legal suffix.
 
 "Brightwell said it would cut jobs", "Tallow's chief executive", "at Kestrel", "Halloran, a seafood
-company," make a body; a title, an honorific, an age ("Vance, 45,") or "X said he" make a person; so
+company," and "the" before a name ("of the Harbour Trust") make a body; a title, an honorific, an age ("Vance, 45,") or "X said he" make a person; so
 does a known given name. A name with no given name and no evidence either way keeps the shape rule's
 label. Runs before ``coref.settle`` so that people are clustered from people only.
 """
@@ -24,8 +24,8 @@ _ORG_AFTER_RE = re.compile(
     r"|,? (?:said|says|say|added|confirmed|announced|stated|argued|warned|told [\w ]{1,30}?) (?:that )?"
     r"(?:its\b|it (?:would|will|plans|planned|expects|expected|intends|intended|had agreed|has agreed)\b)"
     r"| (?:has|have|had) (?:said|announced|confirmed)? ?(?:it|its)\b)")
-_ORG_BEFORE_RE = re.compile(r"\b(?:at|joined|acquired|bought|sued|employees of|staff at|workers at|owner of|"
-                            r"founder of|shares in|shares of|customers of)[ \t]+(?:the[ \t]+)?$")
+_ORG_BEFORE_RE = re.compile(r"\b(?:(?:at|joined|acquired|bought|sued|employees of|staff at|workers at|owner of|"
+                            r"founder of|shares in|shares of|customers of)[ \t]+(?:the[ \t]+)?|the[ \t]+)$")
 _PERSON_AFTER_RE = re.compile(r"(?:, \d{1,3},|,? (?:said|says|told|added) (?:that )?(?:he|she)\b|['’]s (?:wife|husband|"
                               r"son|daughter|father|mother|family|lawyer|attorney))")
 _PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof)\.?[ \t]+$")

@@ -247,15 +247,18 @@ class Resolver:
         "Democratic nominee") is not the head."""
         inside = [e for e in self.named[bisect_left(self.named_starts, start):bisect_right(self.named_starts, end)]
                   if e.end <= end]
-        while len(inside) > 1 and inside[-1].label in ("GPE", "LOC") and _PLACE_TAIL_RE.match(
-                self.text, inside[-2].end, inside[-1].start):
+        popped = False
+        while len(inside) > 1 and (inside[-1].label in ("GPE", "LOC") or inside[-1].label == "ORG" and any(
+                e.label == "PERSON" for e in inside[:-1])) and _PLACE_TAIL_RE.match(
+                self.text, inside[-2].end, inside[-1].start):  # "Peter Morgan of the Sierra Club"
             inside.pop()
+            popped = True
         if not inside:
             return None
         e = inside[-1]
         if e.label in ("GPE", "LOC") and _OF_PLACE_RE.search(self.text, start, e.start):
             return None  # "the mayor of Vila Serrana": a description of someone, not the town
-        tail = self.text[e.end:end]
+        tail = "" if popped else self.text[e.end:end]  # "Charles B. Rangel| of New York"
         if tail.strip(" .,") and not _POSSESSIVE_RE.match(tail):
             return None
         if e.label == "NORP" and (e.start != start or tail):

@@ -58,6 +58,10 @@ estimated estimates testified testifies quipped joked shouted yelled cautioned c
 charged charges pointed explained described describes described called calls
 asserted asserts asserting tweeting asking adding writing noting arguing insisting warning boasted boasts
 demanded demands reads
+mocked mocks scolded scolds blasted blasts slammed slams criticized criticised criticizes criticises dismissed
+likened likens labeled labelled branded praised praises touted touts pledged pledges lamented laments recounted
+recounts mused muses scoffed retorted snapped exclaimed whispered chanted sang sings wondered pleaded pleads
+derided derides decried decries hailed hails assured assures reiterated reiterates
 """.split()) | {"put it"}
 
 # Verbs that make "X <verb>" a reported (indirect) statement, not only a quote cue.
@@ -85,7 +89,7 @@ electric power copper controls bros brothers commodities cables steel chemicals 
 textiles semiconductor semiconductors electronics software computer computers pharma robotics beverages brewing
 tobacco paper rubber plastics metals aluminium aluminum engineering construction properties realty investments
 finance financial credit bancorp bankshares trading exports railway railways transport aviation aerospace
-utilities utility mills studios pictures publishing entertainment broadcasting wireless
+utilities utility mills studios pictures publishing entertainment broadcasting wireless trust
 """.split())
 
 # Words that make a capitalised run an event or a thing, never a person ("World Cup", "Greater Milwaukee Open").
