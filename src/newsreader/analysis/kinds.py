@@ -1,8 +1,8 @@
 """Person or organisation: the evidence the text gives for a name with no legal suffix.
 
 "Brightwell said it would cut jobs", "Tallow's chief executive", "at Kestrel", "Halloran, a seafood
-company," and "the" before a name ("of the Harbour Trust") make a body; a title, an honorific, an age ("Vance, 45,") or "X said he" make a person; so
-does a known given name. A name with no given name and no evidence either way keeps the shape rule's
+company," and "the" before a name ("of the Harbour Trust") make a body; a title, an honorific, an age
+("Vance, 45,") or "X said he" make a person; so does a known given name. A name with no given name and no evidence either way keeps the shape rule's
 label. Runs before ``coref.settle`` so that people are clustered from people only.
 """
 
