@@ -228,3 +228,20 @@ def test_a_place_or_body_after_the_name_is_not_the_speaker() -> None:
 def test_verbs_of_mockery_and_praise_attribute_a_partial_quote() -> None:
     text = "Councillor Ruth Amadi mocked the plan as “a toy train for a city of buses.”"
     assert _shown(text) == ["Ruth Amadi"]
+
+
+def test_a_group_is_never_the_one_voice_of_a_quote() -> None:
+    text = "A chorus of prominent Conservatives has said the same thing -- “The budget is a fantasy.”"
+    shown = _shown(text)
+    assert "Conservatives" not in shown
+
+
+def test_an_outlets_article_speaks_for_the_outlet() -> None:
+    text = ("The Tessby Courier reported the closure first. "
+            "“The plant was losing money for a decade,” a Courier article said.")
+    assert _shown(text) == ["Tessby Courier"]
+
+
+def test_an_unknown_place_after_from_is_not_a_person() -> None:
+    labels = _labels("Ines Carvalho reported from Kestrel Atoll on Monday, where the birds nest.")
+    assert labels.get("Kestrel Atoll") in ("LOC", "GPE") and labels["Ines Carvalho"] == "PERSON"

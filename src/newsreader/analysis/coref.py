@@ -128,7 +128,7 @@ def settle(text: str, mentions: list[Mention]) -> list[Mention]:
                                and not _place_context(text, m)):
             person = people.resolve(norm[0], m.start) if len(norm) == 1 else people.match_full(norm)
         short = org_first.get(norm[0]) if len(norm) == 1 and m.label in (None, "PERSON", "ORG") else None
-        if person is None and short is not None and len(short) == 1 and m.how != "gaz":
+        if person is None and short is not None and len(short) == 1 and (m.how != "gaz" or m.cls in gazetteer.WEAK):
             m.label, m.key = "ORG", next(iter(short))  # "Crestline" after "Crestline Property Group"
         elif person is not None:
             m.label, m.key = "PERSON", person.key

@@ -29,6 +29,7 @@ _ORG_BEFORE_RE = re.compile(r"\b(?:(?:at|joined|acquired|bought|sued|employees o
 _PERSON_AFTER_RE = re.compile(r"(?:, \d{1,3},|,? (?:said|says|told|added) (?:that )?(?:he|she)\b|['’]s (?:wife|husband|"
                               r"son|daughter|father|mother|family|lawyer|attorney))")
 _PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof)\.?[ \t]+$")
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|near|outside|across|into|on)[ \t]+$")
 _SENTENCE_IT_RE = re.compile(r"[^.!?\n]{0,160}[.!?][\"”’]?[ \t]+(?:It|Its)\b")
 _DECIDABLE = frozenset(("shape", "single", "first"))
 
@@ -63,6 +64,13 @@ def decide_kinds(text: str, mentions: list[Mention]) -> None:
         if first in surnames or any(m.words[-1].lower() in surnames for m in group):
             continue  # "Zelensky's office", "Van der Berg said it" after the full name: the person's
         score = sum(_evidence(text, m) for m in group)
+        if score <= 0 and not is_given_name(first) and any(
+                _PLACE_BEFORE_RE.search(text, max(0, m.start - 12), m.start) for m in group) and not any(
+                _PERSON_AFTER_RE.match(text, m.end) or _PERSON_BEFORE_RE.search(text, max(0, m.start - 8), m.start)
+                for m in group):
+            for m in group:  # "reported from Midway Atoll", "in Kestrel Bay": a place the gazetteer lacks
+                m.label, m.how = "LOC", "suffix"
+            continue
         given = is_given_name(first)
         if score > 0 and (not given or score > 1):
             for m in group:

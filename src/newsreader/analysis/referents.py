@@ -26,6 +26,8 @@ _BREAK_RE = re.compile(r"\n[ \t]*[_*=#~-]{3,}[ \t.]*(?=\n|$)")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat) ((?:[\w.’'-]+ ){0,4})([a-z][\w-]*)$")
 _POSSESSIVE_RE = re.compile(r"['’]s ([a-z][\w-]*)$")
 _ROLE_TAIL_RE = re.compile(r" ([a-z][\w-]*)")
+_OUTLET_WORK_RE = re.compile(r"(?:[Aa]n?|[Tt]he) [A-Z][\w.'’ -]*?(?:['’]s)? (?:article|story|report|piece|editorial|"
+                             r"column|analysis|investigation|review|op-ed)")
 _OF_PLACE_RE = re.compile(r"\b[a-z]+ (?:of|in|from|for) (?:the )?$")
 # "Ivana Trump's brief said": a document or utterance speaks for its owner
 _OWN_WORDS = frozenset("brief statement letter report filing tweet tweets post remarks comments memo lawsuit "
@@ -153,6 +155,17 @@ class Resolver:
                 return prev[0]
             return self.antecedent(start, gender)
         head = self._name_after(end) or self._head_entity(start, end)
+        if head is not None and head.label == "NORP":
+            return None  # "Republicans", "Democrats": a group, never the one voice of a quotation
+        if _OUTLET_WORK_RE.fullmatch(speaker):  # "a Times article", "the Post's report": its publisher
+            orgs = [e for e in self.named[bisect_left(self.named_starts, start):bisect_right(self.named_starts, end)]
+                    if e.label == "ORG" and e.end <= end]
+            if orgs:
+                return orgs[0].key
+            names = {w.strip("’'s").lower() for w in speaker.split()[1:] if w[:1].isupper()}
+            for e in reversed(self.orgs[:bisect_left(self.orgs_starts, start)]):
+                if e.key.rsplit(" ", 1)[-1].lower() in names:
+                    return e.key  # "a Courier article" after "the Tessby Courier"
         if head is not None:
             noun = _POSSESSIVE_RE.match(self.text, head.end, end)
             if noun is not None and head.label in ("PERSON", "ORG") and noun.group(1) not in _OWN_WORDS:

@@ -41,7 +41,7 @@ _NOT_SUBJECT = _STOPS | frozenset("there this these those what how why so yet st
 _NOT_SUBJECT_AFTER = _NOT_SUBJECT - {"it"}  # '," it added.' names a document or body
 _NAME_STOP_RE = re.compile(r"\b([A-Za-z][a-z]+)\. (?=[A-Z])")
 _TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr gov sen rep gen col capt sgt lt prof rev adm maj st jr sr cmdr supt "
-                                 "insp det amb pres sec atty messrs mme".split())
+                                 "insp det amb pres sec atty messrs mme del hon cpl pvt msgr fr esq".split())
 _ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
 _APPOSITIVE_THEN_CUE = re.compile(
     rf"[\s,]*(?P<spk>[A-Z][\w.'’-]*(?: {_NAME})*){_TAG}, [^,\"“”]{{3,120}}(?:, [^,\"“”]{{3,80}})?, "

@@ -18,7 +18,7 @@ constable sheriff marshal dean chancellor striker midfielder defender goalkeeper
 analyst economist editor correspondent founder president-elect senator-elect rapper singer actor actress
 master harbourmaster harbormaster postmaster headteacher headmaster headmistress principal
 councilmember trustee registrar member clerk treasurer auditor supervisor administrator chairperson selectman
-selectwoman assemblyman assemblywoman legislator delegate magistrate warden curator ombudsman
+selectwoman assemblyman assemblywoman legislator delegate magistrate warden curator ombudsman del del. hon hon.
 """.split())
 
 # Words that modify a following title head ("Deputy Foreign Minister").
