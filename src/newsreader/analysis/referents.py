@@ -21,7 +21,7 @@ from newsreader.analysis.tokens import in_spans, sentence_spans
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
-_MAX_SENTENCES = 8
+_MAX_SENTENCES = 5
 _BREAK_RE = re.compile(r"\n[ \t]*[_*=#~-]{3,}[ \t.]*(?=\n|$)")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat) ((?:[\w.’'-]+ ){0,4})([a-z][\w-]*)$")
 _POSSESSIVE_RE = re.compile(r"['’]s ([a-z][\w-]*)$")
