@@ -245,3 +245,8 @@ def test_an_outlets_article_speaks_for_the_outlet() -> None:
 def test_an_unknown_place_after_from_is_not_a_person() -> None:
     labels = _labels("Ines Carvalho reported from Kestrel Atoll on Monday, where the birds nest.")
     assert labels.get("Kestrel Atoll") in ("LOC", "GPE") and labels["Ines Carvalho"] == "PERSON"
+
+
+def test_an_epithet_and_an_acronym_title_stay_out_of_the_name() -> None:
+    keys = _keys("Labour MP Corin Ashby mocked what he called Sleepy Ann Voss. Ashby and Voss never met.")
+    assert keys["Ashby"] == {"Corin Ashby"} and keys["Voss"] == {"Ann Voss"}

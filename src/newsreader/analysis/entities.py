@@ -21,6 +21,7 @@ _BREAK = "-"
 # Words that make a name an organisation wherever they stand inside it.
 _INNER_ORG_HEADS = frozenset("department ministry agency authority commission committee council bureau office "
                              "institute university college association federation union foundation".split())
+_EPITHET_RE = re.compile(r"(?:ed|ing|y|in['’])$")
 _PHRASE_OPENERS = frozenset(phrase[0] for phrase in words.TITLE_PHRASES)
 # Place classes that double as surnames after a given name ("Chuck Jordan", "Kerry Washington").
 _SURNAME_PLACES = frozenset(("country", "state", "city"))
@@ -253,7 +254,10 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
                     e2 += 1
             if e2 > j:
                 chunk, j = chunk + ps[j:e2], e2
-        ws = [w for p in chunk for w in p.words if True]
+        if len(chunk) > 1 and chunk[0].kind == "unk" and _EPITHET_RE.search(chunk[0].words[0]) \
+                and not is_given_name(chunk[0].words[0]) and is_given_name(chunk[1].words[0]):
+            chunk = chunk[1:]  # "Crooked Tom Barlow", "Sleepy Ann Voss": an epithet, not part of the name
+        ws = [w for p in chunk for w in p.words]
         label, how = _classify(ws, titled)
         out.append(_mention(chunk, label, how))
         titled = False

@@ -19,6 +19,7 @@ analyst economist editor correspondent founder president-elect senator-elect rap
 master harbourmaster harbormaster postmaster headteacher headmaster headmistress principal
 councilmember trustee registrar member clerk treasurer auditor supervisor administrator chairperson selectman
 selectwoman assemblyman assemblywoman legislator delegate magistrate warden curator ombudsman del del. hon hon.
+mp mep msp mla mpp td qc kc
 """.split())
 
 # Words that modify a following title head ("Deputy Foreign Minister").
