@@ -150,7 +150,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
     end = k
     tokens: list[tuple[int, str]] = []
     while k > floor and len(tokens) < 7:
-        m = _WORD_BACK_RE.search(text, floor, k)
+        m = _WORD_BACK_RE.search(text, max(floor, k - 60), k)  # a window, not the whole clause: one word back
         if m is None:
             break
         tokens.append((m.start(1), m.group(1)))
