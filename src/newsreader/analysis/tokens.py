@@ -21,7 +21,8 @@ RUN_RE = re.compile(rf"(?<![\w'’])(?:{CAP})(?:[ \t]+(?:(?:{CONNECTOR})[ \t]+)*
 TOKEN_RE = re.compile(rf"{CAP}|(?:{CONNECTOR})(?!\w)")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
 # Sentence ends: terminal punctuation (optionally closed by quotes/brackets) then space and a capital or a quote.
-SENTENCE_END_RE = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No|Co|vs))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bInc)"
+# The leading look-ahead lets the engine skip every other character before trying the look-behinds.
+SENTENCE_END_RE = re.compile(r"(?=[.!?])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No|Co|vs))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bInc)"
                              r"(?<!\b[A-Z])[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|\n+")
 
 _OPENERS = " \t\"'“‘([«-—–"
