@@ -96,23 +96,32 @@ def get(surface: str) -> Entry | None:
 
 
 @lru_cache(maxsize=1)
-def folded() -> dict[str, Entry]:
-    """Lower-cased table for ALL-CAPS headlines; acronyms of one or two letters are left out."""
+def folded() -> tuple[dict[str, Entry], dict[str, str]]:
+    """Lower-cased tables for ALL-CAPS headlines: (named entries, city -> key); acronyms of one or two
+    letters are left out. Cities stay plain strings, as in :func:`_tables`, so that folding them costs
+    one dict comprehension and no object per city."""
     table, cities = _tables()
-    out = {surface.lower(): Entry("GPE", key or surface, "city") for surface, key in cities.items()}
-    for surface, entry in table.items():
-        if len(surface) > 2 or not surface.isupper():
-            out[surface.lower()] = entry
-    return out
+    lowered = {surface.lower(): key or surface for surface, key in cities.items()}
+    named = {surface.lower(): entry for surface, entry in table.items() if len(surface) > 2 or not surface.isupper()}
+    return named, lowered
+
+
+def _get_folded(surface: str) -> Entry | None:
+    named, cities = folded()
+    entry = named.get(surface)
+    if entry is None:
+        key = cities.get(surface)
+        if key is not None:
+            entry = Entry("GPE", key, "city")
+    return entry
 
 
 def lookup(tokens: list[str], i: int, end: int, caps: bool = False) -> tuple[int, Entry] | None:
     """Longest gazetteer name among tokens[i:j] for j <= end; returns (j, entry) or None."""
     stop = min(end, i + MAX_TOKENS)
     if caps:
-        table = folded()
         for j in range(stop, i, -1):
-            entry = table.get(" ".join(tokens[i:j]).lower())
+            entry = _get_folded(" ".join(tokens[i:j]).lower())
             if entry is not None:
                 return j, entry
         return None
