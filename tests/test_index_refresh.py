@@ -84,7 +84,7 @@ def test_touched_but_identical_file_is_not_reparsed(library: Path, monkeypatch: 
         path = library / "coast" / "ferries.md"
         info = path.stat()
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10_000_000))
-        monkeypatch.setattr("newsreader.index.extract.parse_document", pytest.fail)
+        monkeypatch.setattr("newsreader.library.ingest.parse_document", pytest.fail)
         summary = index.refresh()
         assert (summary.added, summary.changed, summary.unchanged) == (0, 0, 4)
 

@@ -223,10 +223,10 @@ def test_fifo_is_not_read(tmp_path: Path) -> None:
 
 
 def test_too_large_file_is_skipped_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsreader.library.ingest as ingest
     import newsreader.library.parsers as parsers
-    import newsreader.library.scanner as scanner
 
-    monkeypatch.setattr(scanner, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1024 * 1024)
     monkeypatch.setattr(parsers, "MAX_FILE_BYTES", 1024 * 1024)
     write(tmp_path, "big.txt", b"x" * (3 * 1024 * 1024))
     assert scan(tmp_path)[1] == {"big.txt": "too large (3 MB > 1 MB limit)"}

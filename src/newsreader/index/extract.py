@@ -15,11 +15,8 @@ from typing import NamedTuple
 
 from newsreader.analysis import analyze
 from newsreader.analysis.model import NUMBER_LABELS
-from newsreader.library.assemble import count_words
-from newsreader.library.errors import ParseError
-from newsreader.library.model import ParsedArticle
-from newsreader.library.parsers import format_of, parse_document
-from newsreader.library.scanner import article_id, display_path, read_file
+from newsreader.library.ingest import ingest_file
+from newsreader.library.model import Article, ParsedArticle
 
 from .tables import unpack_body
 
@@ -86,29 +83,17 @@ def extract_chunk(root: str, items: list[tuple[str, int, int, str | None]]) -> l
 
 
 def extract_file(root: str, rel: str, size: int, mtime_ns: int, known_hash: str | None = None) -> FileResult:
-    """Read and parse one file (no analysis: see :func:`analyse_chunk`); never raises."""
-    name = os.path.basename(rel)
-    kind = format_of(name) or "txt"
-    try:
-        data = read_file(os.path.join(root, rel))
-    except ParseError as error:
-        return FileResult(rel, size, mtime_ns, "skipped", (error.reason,), None, ())
-    except OSError as error:
-        reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or "error").lower()
-        return FileResult(rel, size, mtime_ns, "skipped", (f"unreadable: {reason}",), None, ())
-    digest = hashlib.blake2b(data, digest_size=12).hexdigest()
-    if known_hash is not None and digest == known_hash:
-        return FileResult(rel, size, mtime_ns, "same", (), digest, ())
-    try:
-        parsed, notes = parse_document(name, data)
-    except ParseError as error:
-        return FileResult(rel, size, mtime_ns, "skipped", (error.reason,), digest, ())
-    except Exception as error:  # noqa: BLE001 - a parser bug must not end the refresh
-        return FileResult(rel, size, mtime_ns, "skipped", (f"could not parse ({type(error).__name__})",), digest, ())
-    shown = display_path(rel)
-    records = tuple(_record(item, rel, shown, kind) for item in parsed)
+    """Read, hash and parse one file (no analysis: see :func:`analyse_chunk`); never raises.
+
+    The reading, identifying and skip reasons are the scanner's:
+    :func:`newsreader.library.ingest.ingest_file`.
+    """
+    ingested = ingest_file(os.path.join(root, rel), rel, known_hash)
+    if ingested.unchanged:
+        return FileResult(rel, size, mtime_ns, "same", (), ingested.digest, ())
+    records = tuple(_record(article, parsed) for article, parsed in ingested.articles)
     status = "indexed" if records else "skipped"
-    return FileResult(rel, size, mtime_ns, status, tuple(notes), digest, records)
+    return FileResult(rel, size, mtime_ns, status, ingested.reasons, ingested.digest, records)
 
 
 def analyse_chunk(items: list[tuple[int, bytes]]) -> list[Findings]:
@@ -128,23 +113,23 @@ def analyse_body(doc: int, body: str) -> Findings:
     return Findings(doc, tuple((key, label, count) for (key, label), count in mentions.items()), quotes, citations)
 
 
-def _record(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> ArticleRecord:
+def _record(article: Article, parsed: ParsedArticle) -> ArticleRecord:
     body = clean_indexed(parsed.body)
     text_hash = hashlib.blake2b(
         "\x1f".join((parsed.title, *parsed.authors, parsed.body)).encode("utf-8", "surrogatepass"), digest_size=12
     ).hexdigest()
     return ArticleRecord(
-        id=article_id(rel, parsed.entry),
-        path=shown,
-        entry=parsed.entry,
-        title=clean_indexed(parsed.title),
-        authors=tuple(clean_indexed(author) for author in parsed.authors),
-        role=parsed.role,
-        outlet=clean_indexed(parsed.outlet) if parsed.outlet else parsed.outlet,
-        date=parsed.date,
-        url=parsed.url,
-        word_count=count_words(parsed.paragraphs),
-        format=kind,
+        id=article.id,
+        path=article.path,
+        entry=article.entry,
+        title=clean_indexed(article.title),
+        authors=tuple(clean_indexed(author) for author in article.authors),
+        role=article.role,
+        outlet=clean_indexed(article.outlet) if article.outlet else article.outlet,
+        date=article.date,
+        url=article.url,
+        word_count=article.word_count,
+        format=article.format,
         hash=text_hash,
         body=body,
     )

@@ -1,7 +1,8 @@
 """The library layer: folders of article files in, clean article records out.
 
 No UI code lives here (and Textual is never imported): the app calls
-:func:`iter_library` to list a folder and :func:`read_article` to open one.
+:func:`iter_library` to list a folder and :func:`read_article` to open one;
+the index reads files through :func:`ingest_file`, as the scanner does.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _LAZY = {
     "display_outlet": ".outlets",
     "clean_line": ".sanitize",
     "clean_text": ".sanitize",
+    "ingest_file": ".ingest",
     "iter_library": ".scanner",
     "read_article": ".scanner",
 }
@@ -42,6 +44,7 @@ __all__ = [
     "clean_line",
     "clean_text",
     "display_outlet",
+    "ingest_file",
     "iter_library",
     "parse_bytes",
     "read_article",

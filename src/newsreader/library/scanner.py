@@ -1,17 +1,22 @@
-"""Walk a library folder: files in, article metadata (and skipped files) out."""
+"""Walk a library folder: files in, article metadata (and skipped files) out.
+
+Each file goes through :func:`newsreader.library.ingest.ingest_file`, as in the
+index, so both list the same articles and skip files for the same reasons.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .assemble import count_words
 from .errors import LibraryError, ParseError
 from .folders import display_path, os_reason, walk_folder
-from .model import Article, ArticleText, ParsedArticle, SkippedFile
-from .parsers import MAX_FILE_BYTES, format_of, parse_document, too_large_reason, unsupported_reason
+from .ingest import article_id, ingest_file, read_file
+from .model import Article, ArticleText, SkippedFile
+from .parsers import parse_document
+
+__all__ = ["iter_library", "read_article"]
 
 
 def iter_library(root: Path) -> Iterator[Article | SkippedFile]:
@@ -51,74 +56,14 @@ def read_article(root: Path, article: Article) -> ArticleText:
     raise LibraryError(f"{article.path} no longer holds entry {article.entry + 1}")
 
 
-def read_file(path: str) -> bytes:
-    """A file's bytes; ParseError if it is over the size cap, OSError if unreadable."""
-    # os-level calls: cheaper than open() and its buffered reader, per file.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    try:
-        size = os.fstat(fd).st_size
-        if size > MAX_FILE_BYTES:
-            raise ParseError(too_large_reason(size))
-        chunks = []
-        total = 0
-        # Ask for exactly what fstat promised (plus one byte, to notice growth):
-        # os.read allocates what it is asked for, and most files are small.
-        want = size + 1
-        while chunk := os.read(fd, want):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > MAX_FILE_BYTES:  # it grew while we read
-                raise ParseError(too_large_reason(total))
-            want = size + 1 - total if total <= size else 1 << 16
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def article_id(rel_path: str, entry: int) -> str:
-    """Stable id of an article: from its raw relative path and entry."""
-    key = f"{rel_path}#{entry}".encode("utf-8", "surrogatepass")
-    return hashlib.sha1(key, usedforsecurity=False).hexdigest()[:16]
-
-
 def _scan_file(path: str, rel: str) -> Iterator[Article | SkippedFile]:
-    shown = display_path(rel)
-    name = os.path.basename(rel)
-    kind = format_of(name)
-    if kind is None:
-        yield SkippedFile(shown, unsupported_reason(name))
-        return
-    try:
-        parsed, notes = parse_document(name, read_file(path))
-    except ParseError as error:
-        yield SkippedFile(shown, error.reason)
-        return
-    except OSError as error:
-        yield SkippedFile(shown, f"unreadable: {os_reason(error)}")
-        return
-    except Exception as error:  # noqa: BLE001 - a parser bug must not end the scan
-        yield SkippedFile(shown, f"could not parse ({type(error).__name__})")
-        return
-    for article in parsed:
-        yield _metadata(article, rel, shown, kind)
-    for note in notes:
-        yield SkippedFile(shown, note)
-
-
-def _metadata(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> Article:
-    return Article(
-        id=article_id(rel, parsed.entry),
-        path=shown,
-        title=parsed.title,
-        authors=parsed.authors,
-        role=parsed.role,
-        outlet=parsed.outlet,
-        date=parsed.date,
-        url=parsed.url,
-        word_count=count_words(parsed.paragraphs),
-        format=kind,
-        entry=parsed.entry,
-    )
+    ingested = ingest_file(path, rel, hashed=False)
+    for article, _parsed in ingested.articles:
+        yield article
+    if ingested.reasons:
+        shown = display_path(rel)
+        for reason in ingested.reasons:
+            yield SkippedFile(shown, reason)
 
 
 def _locate(root: str, article: Article) -> str:
@@ -131,7 +76,7 @@ def _locate(root: str, article: Article) -> str:
         return os.path.join(root, *parts)
     candidates = [""]
     for part in parts:
-        found = []
+        found: list[str] = []
         for prefix in candidates:
             try:
                 names = os.listdir(os.path.join(root, prefix) if prefix else root)

@@ -1,0 +1,122 @@
+"""Ingestion: one file's bytes in, its identified articles (and why anything was left out) out.
+
+The one place that reads, parses, identifies and counts words; the scanner
+(:func:`newsreader.library.scanner.iter_library`) and the index refresh both
+call :func:`ingest_file`, so a file is read the same way and skipped for the
+same, single set of reasons wherever it is listed:
+
+* ``unsupported type .pdf`` / ``unsupported type (no extension)``
+* ``too large (52 MB > 20 MB limit)``
+* ``unreadable: permission denied`` (any OS error, lower case)
+* a parser's reason (``empty file``, ``invalid JSON at line 3``, ...)
+* ``could not parse (KeyError)`` (a parser bug: the scan goes on)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+
+from .assemble import count_words
+from .errors import ParseError
+from .folders import display_path, os_reason
+from .model import Article, ParsedArticle
+from .parsers import MAX_FILE_BYTES, format_of, parse_document, too_large_reason, unsupported_reason
+
+
+@dataclass(frozen=True, slots=True)
+class IngestedFile:
+    """What became of one file.
+
+    ``articles`` pairs each article's metadata (id, shown path, word count,
+    format) with the parser's full result (the body). ``reasons`` says why the
+    whole file was skipped when there are no articles, else which entries of a
+    collection were left out. ``digest`` identifies the bytes (12-byte BLAKE2b,
+    hex) when they were read and hashed; ``unchanged`` is true when it equals the
+    hash the caller already knew, in which case nothing was parsed.
+    """
+
+    rel: str
+    articles: tuple[tuple[Article, ParsedArticle], ...] = ()
+    reasons: tuple[str, ...] = ()
+    digest: str | None = None
+    unchanged: bool = False
+
+
+def ingest_file(path: str, rel: str, known_hash: str | None = None, hashed: bool = True) -> IngestedFile:
+    """Read, parse and identify the file at ``path`` (``rel``: its raw path in the library).
+
+    With ``hashed`` the bytes are hashed first, and a file whose hash is
+    ``known_hash`` comes back ``unchanged`` without being parsed. Never raises:
+    every problem becomes a reason (see the module docstring).
+    """
+    name = os.path.basename(rel)
+    kind = format_of(name)
+    if kind is None:
+        return IngestedFile(rel, reasons=(unsupported_reason(name),))
+    try:
+        data = read_file(path)
+    except ParseError as error:
+        return IngestedFile(rel, reasons=(error.reason,))
+    except OSError as error:
+        return IngestedFile(rel, reasons=(f"unreadable: {os_reason(error)}",))
+    digest = hashlib.blake2b(data, digest_size=12).hexdigest() if hashed else None
+    if digest is not None and digest == known_hash:
+        return IngestedFile(rel, digest=digest, unchanged=True)
+    try:
+        parsed, notes = parse_document(name, data)
+    except ParseError as error:
+        return IngestedFile(rel, reasons=(error.reason,), digest=digest)
+    except Exception as error:  # noqa: BLE001 - a parser bug must not end the scan or the refresh
+        return IngestedFile(rel, reasons=(f"could not parse ({type(error).__name__})",), digest=digest)
+    shown = display_path(rel)
+    articles = tuple((describe(item, rel, shown, kind), item) for item in parsed)
+    return IngestedFile(rel, articles, tuple(notes), digest)
+
+
+def describe(parsed: ParsedArticle, rel: str, shown: str, kind: str) -> Article:
+    """The metadata record of a parsed article: its id (from ``rel``), shown path, word count and format."""
+    return Article(
+        id=article_id(rel, parsed.entry),
+        path=shown,
+        title=parsed.title,
+        authors=parsed.authors,
+        role=parsed.role,
+        outlet=parsed.outlet,
+        date=parsed.date,
+        url=parsed.url,
+        word_count=count_words(parsed.paragraphs),
+        format=kind,
+        entry=parsed.entry,
+    )
+
+
+def article_id(rel_path: str, entry: int) -> str:
+    """Stable id of an article (16 hex digits): from its raw relative path and entry."""
+    key = f"{rel_path}#{entry}".encode("utf-8", "surrogatepass")
+    return hashlib.sha1(key, usedforsecurity=False).hexdigest()[:16]
+
+
+def read_file(path: str) -> bytes:
+    """A file's bytes; ParseError if it is over the size cap (also when it grows while read), OSError if unreadable."""
+    # os-level calls: cheaper than open() and its buffered reader, per file.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(too_large_reason(size))
+        chunks = []
+        total = 0
+        # Ask for exactly what fstat promised (plus one byte, to notice growth):
+        # os.read allocates what it is asked for, and most files are small.
+        want = size + 1
+        while chunk := os.read(fd, want):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:  # it grew while we read
+                raise ParseError(too_large_reason(total))
+            want = size + 1 - total if total <= size else 1 << 16
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
