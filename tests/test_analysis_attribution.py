@@ -250,3 +250,11 @@ def test_an_unknown_place_after_from_is_not_a_person() -> None:
 def test_an_epithet_and_an_acronym_title_stay_out_of_the_name() -> None:
     keys = _keys("Labour MP Corin Ashby mocked what he called Sleepy Ann Voss. Ashby and Voss never met.")
     assert keys["Ashby"] == {"Corin Ashby"} and keys["Voss"] == {"Ann Voss"}
+
+
+def test_the_piece_speaks_for_the_outlet_and_the_union_for_the_association() -> None:
+    text = ("The Marlow Gazette ran a long feature on the strike on Saturday.\n"
+            "“Nobody in the depot expected it to last,” the piece said.\n"
+            "The Association of Tram Drivers called the offer an insult.\n"
+            "“We will not sign it,” the union said.")
+    assert _shown(text) == ["Marlow Gazette", "Association of Tram Drivers"]

@@ -28,6 +28,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s ([a-z][\w-]*)$")
 _ROLE_TAIL_RE = re.compile(r" ([a-z][\w-]*)")
 _OUTLET_WORK_RE = re.compile(r"(?:[Aa]n?|[Tt]he) [A-Z][\w.'’ -]*?(?:['’]s)? (?:article|story|report|piece|editorial|"
                              r"column|analysis|investigation|review|op-ed)")
+_PUBLISHED_WORDS = frozenset("article piece story editorial column feature investigation".split())
+_RULING_WORDS = frozenset("ruling decision opinion judgment judgement order".split())
 _OF_PLACE_RE = re.compile(r"\b[a-z]+ (?:of|in|from|for) (?:the )?$")
 # "Ivana Trump's brief said": a document or utterance speaks for its owner
 _OWN_WORDS = frozenset("brief statement letter report filing tweet tweets post remarks comments memo lawsuit "
@@ -365,4 +367,14 @@ class Resolver:
                 if org_matches(head, e.key, entry.cls if entry else ""):
                     return e.key
                 k -= 1
+        if head in _PUBLISHED_WORDS or head in _RULING_WORDS:
+            # "The Washington Post ran a feature ... The piece said": the outlet named just before; "the
+            # ruling" the court named just before (never further back than the previous sentence)
+            si, floor = self._window(pos)
+            lo = self.sentences[max(floor, si - 2)][0]
+            for e in reversed(self.orgs[bisect_left(self.orgs_starts, lo):bisect_left(self.orgs_starts, pos)]):
+                entry = gazetteer.get(e.key)
+                if org_matches("newspaper", e.key, entry.cls if entry else "") if head in _PUBLISHED_WORDS \
+                        else "court" in e.key.lower().split():
+                    return e.key
         return None

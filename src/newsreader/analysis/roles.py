@@ -37,6 +37,8 @@ _INSTITUTION_WORDS = frozenset("agency commission committee department ministry 
                                "organisation hospital school club team church coalition alliance movement "
                                "directorate service trust society cooperative parliament assembly senate".split())
 ORG_KINDS = _OUTLET_WORDS | _COMPANY_WORDS | _INSTITUTION_WORDS
+# "the union" may be an association or federation of workers
+_UNION_WORDS = frozenset("union association federation guild brotherhood".split())
 # "the agency" may be a body whose name says inspectorate, directorate, authority or office
 _AGENCY_WORDS = frozenset("agency inspectorate directorate authority office bureau service administration "
                           "regulator commission".split())
@@ -61,7 +63,8 @@ def _role(word: str) -> str:
 def org_matches(head: str, key: str, cls: str) -> bool:
     """True when an ORG with ``key`` (gazetteer class ``cls``) can be "the <head>"."""
     names = key.lower().replace("’s", "").split()
-    if head in names or head in _AGENCY_WORDS and set(names) & _AGENCY_WORDS:
+    if head in names or head in _AGENCY_WORDS and set(names) & _AGENCY_WORDS \
+            or head == "union" and set(names) & _UNION_WORDS:
         return True
     if head in _OUTLET_WORDS:
         return cls == "outlet" or bool(names) and names[-1] in OUTLET_TAILS
