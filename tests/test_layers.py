@@ -8,7 +8,7 @@ import sys
 DOMAIN_MODULES = ("newsreader.library", "newsreader.analysis", "newsreader.catalog", "newsreader.userdata",
                   "newsreader.userdata.paths", "newsreader.userdata.recent", "newsreader.userdata.toml_edit",
                   "newsreader.userdata.reading_state", "newsreader.userdata.settings",
-                  "newsreader.cli", "newsreader.index")
+                  "newsreader.labels", "newsreader.cli", "newsreader.index")
 
 
 def test_domain_modules_do_not_import_textual() -> None:

@@ -19,6 +19,7 @@ from rich.text import Text
 from newsreader.cli.common import CommandError, guarded
 from newsreader.cli.progress import INTERRUPTED, open_index, refresh_index
 from newsreader.index import QueryError, SearchHit, parse_query
+from newsreader.labels import field_names
 from newsreader.library.sanitize import clean_line, clean_text
 
 
@@ -26,7 +27,7 @@ def parser() -> argparse.ArgumentParser:
     """The options of ``newsreader search``; its help lists the query fields."""
     parser = argparse.ArgumentParser(
         prog="newsreader search", description="Search a library's index.",
-        epilog='Query: words, "phrases", prefix*, OR, -exclude, title: author: outlet: person: org: place: '
+        epilog=f'Query: words, "phrases", prefix*, OR, -exclude, title: author: outlet: {field_names()} '
                "quoted: cites: after:YYYY-MM-DD before:YYYY-MM-DD")
     parser.add_argument("path", type=Path, help="folder of articles")
     parser.add_argument("query", help="what to look for")

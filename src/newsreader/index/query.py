@@ -21,12 +21,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from newsreader.index.writer import norm_key
+from newsreader.labels import SEARCH_FIELDS
 
 MAX_TERMS = 40
 MAX_CHARS = 1000
 QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
 COLUMN_FIELDS = {"title": "title", "author": "authors", "outlet": "outlet"}
-ENTITY_FIELDS = {"person": ("PERSON",), "org": ("ORG",), "place": ("GPE", "LOC")}
+ENTITY_FIELDS = SEARCH_FIELDS  # person: org: place: -> labels, from the one table of entity kinds
 OTHER_FIELDS = ("quoted", "cites", "after", "before")
 FIELDS = {*COLUMN_FIELDS, *ENTITY_FIELDS, *OTHER_FIELDS}
 _FIELD_RE = re.compile(r"([A-Za-z]+):(.*)\Z", re.S)
@@ -215,13 +216,14 @@ def _condition(term: _Term) -> tuple[str, list[object]]:
         test = ">=" if term.field == "after" else "<"
         return f"{{doc}} IN (SELECT doc FROM articles WHERE date {test} ?)", [day]
     norm = norm_key(term.value)
+    values: list[object]
     if term.prefix:
         forms, values = "SELECT norm FROM forms WHERE form >= ? AND form < ?", [norm, norm + _NAME_TOP]
     else:
         forms, values = "SELECT norm FROM forms WHERE form = ?", [norm]
     names = f"SELECT id FROM names WHERE norm IN ({forms})"
-    if term.field in ENTITY_FIELDS:
-        labels = ENTITY_FIELDS[term.field]
+    labels = ENTITY_FIELDS.get(term.field or "")
+    if labels is not None:
         marks = ", ".join("?" * len(labels))
         sql = f"{{doc}} IN (SELECT doc FROM entities WHERE name IN ({names}) AND label IN ({marks}))"
         return sql, [*values, *labels]

@@ -1,5 +1,8 @@
 """Highlight styles derived from the current Textual theme's variables.
 
+Entity styles come from :data:`newsreader.labels.ENTITY_KINDS` (one per kind,
+named as the kind); the rest are the app's own.
+
 Computed once per theme in Python rather than as CSS component classes: the
 reading pane and sidebar need a dozen styles each, and as component classes
 every one of them is re-matched against the whole stylesheet on each style
@@ -8,9 +11,13 @@ update, which showed up in start-up time.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.style import Style
 from textual.app import App
 from textual.color import Color
+
+from newsreader.labels import ENTITY_KINDS
 
 
 def _color(variables: dict[str, str], name: str) -> Color:
@@ -32,18 +39,16 @@ _cache: dict[str, dict[str, Style]] = {}
 
 def _styles_for(variables: dict[str, str]) -> dict[str, Style]:
 
-    def fg(name: str, **flags: bool) -> Style:
-        return Style(color=_color(variables, name).rich_color, **flags)
+    def fg(name: str, bold: bool | None = None, underline: bool | None = None, italic: bool | None = None) -> Style:
+        return Style(color=_color(variables, name).rich_color, bold=bold, underline=underline, italic=italic)
 
-    def bg(name: str, **flags: bool) -> Style:
-        return Style(bgcolor=_color(variables, name).rich_color, **flags)
+    def bg(name: str) -> Style:
+        return Style(bgcolor=_color(variables, name).rich_color)
 
+    entities = {kind.name: fg(kind.colour, bold=kind.bold or None, underline=kind.underline or None)
+                for kind in ENTITY_KINDS}
     return {
-        "person": fg("text-primary", bold=True),
-        "org": fg("text-secondary"),
-        "place": fg("text-success"),
-        "norp": fg("text-warning"),
-        "number": fg("text-muted", underline=True),
+        **entities,
         "quote": Style(italic=True),
         "bar": fg("accent"),
         "speaker": fg("text-muted", italic=True),
@@ -66,7 +71,7 @@ def _styles_for(variables: dict[str, str]) -> dict[str, Style]:
     }
 
 
-def theme_styles(app: App[object]) -> dict[str, Style]:
+def theme_styles(app: App[Any]) -> dict[str, Style]:
     """Named highlight styles for ``app``'s current theme (cached per theme: rows ask for them on every draw)."""
     styles = _cache.get(app.theme)
     if styles is None:

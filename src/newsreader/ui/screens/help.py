@@ -1,9 +1,13 @@
-"""The help screen: every key binding, gathered from the widgets that own them."""
+"""The help screen: every key binding, gathered from the widgets that own them.
+
+The highlight legend and the search fields come from :mod:`newsreader.labels`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,12 +16,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-LEGEND = (("Person", "person"), ("Organisation", "org"), ("Place", "place"),
-          ("Group / nationality", "norp"), ("Date / figure", "number"), ("“Quotation”", "quote"))
+from newsreader.labels import ENTITY_KINDS, field_names
+
+#: (sample, style name, what it marks): every entity kind, then quotations.
+LEGEND = (*((kind.legend, kind.name, kind.meaning) for kind in ENTITY_KINDS), ("“Quotation”", "quote", "quotation"))
 
 SEARCH_HELP = (
     "Search (/): words, \"exact phrases\", prefix*, a OR b, -exclude, and fields: title: author: outlet: "
-    "person: org: place: quoted: (speaker) cites: (source) after:2024-01-31 before:2024-06-01. "
+    f"{field_names()} quoted: (speaker) cites: (source) after:2024-01-31 before:2024-06-01. "
     "Results are ranked by relevance; Enter opens, Esc returns.\n"
     "Filter (f): narrows the list to articles whose title, authors, outlet or body hold every word; Esc clears it.\n"
     "In the sidebar, Enter on a person, organisation, place or source highlights it in the article and "
@@ -52,7 +58,8 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 
-    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]], legend_styles: dict[str, object]) -> None:
+    def __init__(self, sections: Sequence[tuple[str, Iterable[BindingType]]],
+                 legend_styles: Mapping[str, Style]) -> None:
         super().__init__()
         self._sections = sections
         self._legend_styles = legend_styles
@@ -70,7 +77,6 @@ class HelpScreen(ModalScreen[None]):
         table = Table(title="Highlights", title_justify="left", show_header=False, box=None, padding=(0, 2))
         table.add_column("sample")
         table.add_column("meaning")
-        for label, name in LEGEND:
-            style = self._legend_styles.get(name, "")
-            table.add_row(Text(label, style=style), Text(name if name != "number" else "dates, numbers, money"))
+        for sample, name, meaning in LEGEND:
+            table.add_row(Text(sample, style=self._legend_styles.get(name, "")), Text(meaning))
         return table

@@ -1,4 +1,8 @@
-"""The sources sidebar: the library's outlets, then what the open article rests on."""
+"""The sources sidebar: the library's outlets, then what the open article rests on.
+
+The open article's entities are listed by kind, under the sections that
+:data:`newsreader.labels.ENTITY_KINDS` names, in each kind's highlight style.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,13 @@ from textual.message import Message
 
 from newsreader.analysis import Analysis
 from newsreader.analysis.model import CITATION_KINDS
+from newsreader.labels import sidebar_kinds
 from newsreader.library.outlets import display_outlet
 from newsreader.ui.reading_layout import Focus
 from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.cells import fit, fit_right
 from newsreader.ui.widgets.row_list import RowList
 
-ENTITY_SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)),
-                   ("Places", ("GPE", "LOC")), ("Groups", ("NORP",)))
 MAX_PER_SECTION = 40
 _KIND_TITLES = {"outlet": "outlets", "official": "officials and bodies", "document": "documents",
                 "statement": "statements", "anonymous": "unnamed sources", "person": "people"}
@@ -49,18 +52,19 @@ def article_rows(analysis: Analysis) -> list[SidebarRow]:
             names = by_kind.get(kind)
             if names:
                 rows.append(SidebarRow(f"  {_KIND_TITLES[kind]}", kind="note"))
-                rows.extend(SidebarRow(name, count, "source", name) for name, count in names.most_common(MAX_PER_SECTION))
-    speakers = Counter(q.speaker_key or q.speaker for q in analysis.quotes if q.speaker_key or q.speaker)
+                rows.extend(SidebarRow(name, count, "source", name)
+                            for name, count in names.most_common(MAX_PER_SECTION))
+    speakers = Counter(name for q in analysis.quotes if (name := q.speaker_key or q.speaker))
     if speakers:
         rows.append(SidebarRow("Quoted", kind="subheading"))
         rows.extend(SidebarRow(name, count, "speaker", name, "person")
                     for name, count in speakers.most_common(MAX_PER_SECTION))
-    for title, labels in ENTITY_SECTIONS:
-        counts = Counter(e.key for e in analysis.entities if e.label in labels)
-        if counts:
-            rows.append(SidebarRow(title, kind="subheading"))
-            style = {"PERSON": "person", "ORG": "org", "NORP": "norp"}.get(labels[0], "place")
-            rows.extend(SidebarRow(key, count, "entity", key, style) for key, count in counts.most_common(MAX_PER_SECTION))
+    for entity_kind in sidebar_kinds():
+        counts = Counter(e.key for e in analysis.entities if e.label in entity_kind.labels)
+        if counts and entity_kind.section:
+            rows.append(SidebarRow(entity_kind.section, kind="subheading"))
+            rows.extend(SidebarRow(key, count, "entity", key, entity_kind.name)
+                        for key, count in counts.most_common(MAX_PER_SECTION))
     if len(rows) == 1:
         rows.append(SidebarRow("nothing found yet", kind="note"))
     return rows
