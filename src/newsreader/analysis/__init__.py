@@ -64,8 +64,8 @@ def analyze_strict(text: str) -> Analysis:
     if not isinstance(text, str) or not text:
         return Analysis()
     from newsreader.analysis.citations import find_citations
-    from newsreader.analysis.normalize import restore_spans, strip_invisible
     from newsreader.analysis.marks import segments
+    from newsreader.analysis.normalize import restore_spans, strip_invisible
     from newsreader.analysis.quotes import find_quotes
     from newsreader.analysis.referents import Resolver
 

@@ -99,6 +99,7 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
             return
         end = start + len(source)
         key = resolver.key(start, end)
+        kind: str | None
         if source.lower() in _PRONOUN_SOURCES:
             if key is None:
                 return  # "he said" with nobody to credit cites nothing
@@ -127,7 +128,8 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
             if not m.group(2)[:1].isupper():
                 continue
             entity = ents.inside(m.start(2), m.end(2))
-            if entity is None or gazetteer.get(entity.text) is None or gazetteer.get(entity.text).cls != "outlet":
+            entry = gazetteer.get(entity.text) if entity is not None else None
+            if entry is None or entry.cls != "outlet":
                 continue
         add(m.start(2), m.end(2), "document" if cue.startswith(("data", "figures", "statistics")) else None)
     for m in _PER_SITE_RE.finditer(text):

@@ -108,8 +108,8 @@ def settle(text: str, mentions: list[Mention]) -> list[Mention]:
         elif norm and (m.how in ("gaz", "suffix", "first", "title", "acronym") or norm not in known):
             known.setdefault(norm, (m.label, m.key))
     people.finish()
-    for person in people.people:
-        known[tuple(person.key.lower().split())] = ("PERSON", person.key)
+    for cluster in people.people:
+        known[tuple(cluster.key.lower().split())] = ("PERSON", cluster.key)
     org_first: dict[str, set[str]] = {}  # "crestline" -> {"Crestline Property Group"}
     for norm, (label, key) in known.items():
         if label == "ORG" and len(norm) > 1 and key[:1].isupper():

@@ -219,8 +219,8 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
                     titled = False
                     continue
             if pc.kind == "gaz":
-                label = "PERSON" if titled and e.cls in gazetteer.WEAK else e.label
-                out.append(_mention([pc], label, "gaz", e.key, e.cls))
+                out.append(_mention([pc], "PERSON" if titled and e.cls in gazetteer.WEAK else e.label, "gaz",
+                                    e.key, e.cls))
                 k += 1
                 titled = False
                 continue
@@ -242,7 +242,7 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
             chunk = chunk[1:]
         head = chunk[-1].words[-1].lower()
         if head in words.ORG_HEADS or head in words.LOC_HEADS or head in words.ORG_SUFFIXES:
-            e2, allowed = j, ("of", "for", "on")
+            e2, allowed = j, ("of", "for", "on")  # type: tuple[int, tuple[str, ...]]
             while e2 + 1 < m and ps[e2].kind == "conn" and ps[e2].words[0] in allowed:
                 nx = e2 + 1
                 while nx < m and ps[nx].kind == "conn" and ps[nx].words[0] == "the":

@@ -46,7 +46,7 @@ def _read_geonames() -> tuple[dict[str, Entry], dict[str, str]]:
         lines = body.split("\n")
         if cls == "city":
             cities = dict.fromkeys([ln for ln in lines if ln and "\t" not in ln], "")
-            cities.update(ln.split("\t") for ln in lines if "\t" in ln)
+            cities.update((a, b) for a, _, b in (ln.partition("\t") for ln in lines if "\t" in ln))
             continue
         for line in lines:
             if line:
@@ -70,7 +70,7 @@ def _tables() -> tuple[dict[str, Entry], dict[str, str]]:
         table[alias] = Entry(old.label if old else "GPE", key, old.cls if old else "country")
     for name in places.REGIONS:
         table[name] = Entry("LOC", name, "region")
-    for name, country in places.DEMONYMS.items():
+    for name in places.DEMONYMS:
         entry = Entry("NORP", name, "demonym")
         table[name] = entry
         plural = _plural(name)

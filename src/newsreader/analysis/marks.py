@@ -179,7 +179,7 @@ def _surer_closer(text: str, marks: list[_Mark], i: int, family: int, stack: lis
     """Whether a later mark in the paragraph can close the same quotation with more certainty, before an
     enclosing quotation of the other family closes."""
     outer = any(o[1] != family for o in stack[:inner])
-    for s, e, mark, opens, ends, prev, nxt in marks[i + 1:]:
+    for s, _e, mark, opens, ends, prev, nxt in marks[i + 1:]:
         fam = _KIND[mark][0]
         if ends and not opens and mark not in ("„", "‚", "``"):
             if fam == family and not prev.isdigit() and not (fam == _SINGLE and _elided(text, s, nxt)):

@@ -3,12 +3,14 @@
 A capitalised run whose first word is a given name is read as a person's name, and the name's usual
 gender lets a pronoun agree with its antecedent. The hand-written list below covers names common in
 world news; the gendered lexicon in ``given_names.py`` (US Census 1990 first-name tables, public
-domain) covers the rest when present.
+domain, plus a hand table) covers the rest.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+from newsreader.analysis import given_names
 
 FIRST_NAMES = frozenset("""
 aaron abdul abdullah abraham adam adrian ahmad ahmed aisha alan albert alejandro aleksandr alex alexander
@@ -67,20 +69,10 @@ def is_given_name(word: str) -> bool:
     low = word.lower().split("-", 1)[0].rstrip(".")
     if low in FIRST_NAMES:
         return True
-    lexicon = _lexicon()
-    return lexicon is not None and lexicon.is_given_name(word)
+    return given_names.is_given_name(word)
 
 
 @lru_cache(maxsize=4096)
 def name_gender(first: str) -> str | None:
     """"m", "f" or None (unknown or used for both) for a given name such as "Ghazala" or "Jean-Marc"."""
-    lexicon = _lexicon()
-    return lexicon.gender(first) if lexicon is not None else None
-
-
-def _lexicon():  # type: ignore[no-untyped-def]
-    try:
-        from newsreader.analysis import given_names
-    except ImportError:  # the gendered lexicon is optional while it is being built
-        return None
-    return given_names
+    return given_names.gender(first)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from newsreader.analysis.marks import segments as segments  # re-exported: callers and tests import it here
 from newsreader.analysis import gazetteer
+from newsreader.analysis.marks import segments as segments  # re-exported: callers and tests import it here
 from newsreader.analysis.model import Quote
 from newsreader.analysis.referents import Resolver
 from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
@@ -48,7 +48,8 @@ def _before(text: str, start: int, floor: int) -> tuple[int, int, str] | None:
     """
     sent = _sentence_start(text, start, floor)
     cues = list(CUE_RE.finditer(text, sent, start))
-    main: tuple[int, int] | None | bool = False
+    main: tuple[int, int] | None = None
+    main_known = False
     for cue in reversed(cues):
         word = cue.group()
         if word.lower() == "according to":
@@ -61,8 +62,8 @@ def _before(text: str, start: int, floor: int) -> tuple[int, int, str] | None:
             if np:
                 return np.start(1), np.end(1), word
             continue
-        if main is False:
-            main = sentence_subject(text, sent, cue.start())
+        if not main_known:
+            main, main_known = sentence_subject(text, sent, cue.start()), True
         if word.endswith("ing"):
             if main:
                 return main[0], main[1], word
