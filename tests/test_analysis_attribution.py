@@ -258,3 +258,8 @@ def test_the_piece_speaks_for_the_outlet_and_the_union_for_the_association() -> 
             "The Association of Tram Drivers called the offer an insult.\n"
             "“We will not sign it,” the union said.")
     assert _shown(text) == ["Marlow Gazette", "Association of Tram Drivers"]
+
+
+def test_unnamed_sources_opening_a_sentence_are_anonymous() -> None:
+    cites = {(c.name, c.kind) for c in analyze("Analysts said the harvest would be late. Officials agreed.").citations}
+    assert ("Analysts", "anonymous") in cites and ("Officials", "anonymous") in cites

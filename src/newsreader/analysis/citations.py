@@ -46,8 +46,8 @@ def _kind(source: str, entity: Entity | None) -> str | None:
         return None
     if "statement" in low:
         return "statement"
-    if _ANONYMOUS.match(low) and not source[:1].isupper():
-        return "anonymous"
+    if _ANONYMOUS.match(low) and (not source[:1].isupper() or entity is None):
+        return "anonymous"  # "officials said", and "Analysts said" opening a sentence
     if head in _DOCUMENT_HEADS:
         return "document"
     if entity is not None:
