@@ -66,7 +66,7 @@ async def measure(library: Path) -> None:
     gaps: list[float] = []
     busy: list[float] = []
     idle: list[float] = []
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         last = time.perf_counter()
 
         def tick() -> None:

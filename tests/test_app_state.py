@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pilot_helpers import open_path, screen_text, settle
 
-from newsreader.userdata.settings import config_path, load_config
 from newsreader.ui.app import NewsreaderApp
+from newsreader.userdata.settings import config_path, load_config
 
 
 async def test_read_marks_last_article_and_scroll_survive_a_restart(small_library: Path) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsreader.userdata.settings import load_config
-from newsreader.ui.app import NewsreaderApp
 from pilot_helpers import settle
+
+from newsreader.ui.app import NewsreaderApp
+from newsreader.userdata.settings import load_config
 
 
 async def test_files_added_changed_and_removed_show_up(small_library: Path) -> None:

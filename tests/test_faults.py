@@ -19,8 +19,8 @@ from pilot_helpers import screen_text, settle
 from newsreader.index import LibraryIndex, schema
 from newsreader.index import refresh as refresh_module
 from newsreader.index.location import index_path
-from newsreader.userdata.reading_state import ReadingState, state_file
 from newsreader.ui.app import NewsreaderApp
+from newsreader.userdata.reading_state import ReadingState, state_file
 
 KILL_RUNS = 4
 FILES = 3000

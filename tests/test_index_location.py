@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsreader.userdata import paths
 from newsreader.index import LibraryIndex
 from newsreader.index.location import index_path
+from newsreader.userdata import paths
 
 
 def test_cache_and_config_dirs_follow_newsreader_home(newsreader_home: Path) -> None:

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.analysis.model import ANALYSER_VERSION
-
 from newsreader.library.folders import display_path
 from newsreader.library.model import Article, SkippedFile
 

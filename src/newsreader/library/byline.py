@@ -57,9 +57,8 @@ def parse_byline(line: str) -> Byline | None:
         return None
     head = line[start.end() :]
     outlet: str | None = None
-    media = None
-    for media in _MEDIA.finditer(head):
-        pass  # the last "Media:" is the separator; names rarely contain the word
+    found = list(_MEDIA.finditer(head))
+    media = found[-1] if found else None  # the last "Media:" is the separator; names rarely contain the word
     if media is not None:
         outlet = head[media.end() :].strip().rstrip(".").strip() or None
         head = head[: media.start()]

@@ -104,4 +104,4 @@ def _from_timestamp(value: float) -> str | None:
         value /= 1000
     if not 1e9 <= value < 1e10:
         return None
-    return dt.datetime.fromtimestamp(value, dt.timezone.utc).date().isoformat()
+    return dt.datetime.fromtimestamp(value, dt.UTC).date().isoformat()

@@ -53,10 +53,10 @@ def _decode(data: bytes) -> str:
             return data[len(bom) :].decode(encoding, errors="replace")
     head = data[:_SNIFF]
     if b"\x00" in head:
-        encoding = _utf16_without_bom(head)
-        if encoding is None:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
             raise ParseError("binary file")
-        return data.decode(encoding, errors="replace")
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

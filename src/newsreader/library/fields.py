@@ -13,7 +13,8 @@ would cut "Ren&eacute;e" in two); :func:`finish` then cleans what comes out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from .assemble import finish
 from .byline import parse_byline, split_names
@@ -21,6 +22,8 @@ from .dates import normalize_date
 from .model import ParsedArticle
 from .parse_text import split_paragraphs
 from .sanitize import decode_entities
+
+_T = TypeVar("_T")
 
 # Keys in order of preference; compared in lower case.
 TITLE_KEYS = ("title", "headline")
@@ -49,7 +52,7 @@ _HTML_TAG = re.compile(r"<[^>]*>")
 
 
 def article_from_mapping(
-    record: Mapping[object, object],
+    record: Mapping[Any, object],
     *,
     entry: int = 0,
     paragraphs: Iterable[str] | None = None,
@@ -74,7 +77,7 @@ def article_from_mapping(
     )
 
 
-def _first(fields: dict[str, object], keys: tuple[str, ...], coerce):  # type: ignore[no-untyped-def]
+def _first(fields: dict[str, object], keys: tuple[str, ...], coerce: Callable[[object], _T]) -> _T | None:
     """The first of ``keys`` whose value coerces to something non-empty."""
     for key in keys:
         if key in fields:
