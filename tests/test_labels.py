@@ -11,6 +11,7 @@ from newsreader.analysis.model import ENTITY_LABELS, Entity
 from newsreader.cli.search import parser as search_parser
 from newsreader.index.query import parse_query
 from newsreader.labels import ENTITY_KINDS, SEARCH_FIELDS, STYLE_OF_LABEL, field_names, readme_rows, sidebar_kinds
+from newsreader.ui.reading_layout import LABEL_CLASS
 from newsreader.ui.screens.help import LEGEND, SEARCH_HELP
 from newsreader.ui.theme_styles import _styles_for
 from newsreader.ui.widgets.sidebar import article_rows
@@ -23,6 +24,7 @@ def test_every_analyser_label_has_exactly_one_kind() -> None:
     assert sorted(labels) == sorted(ENTITY_LABELS)
     assert set(STYLE_OF_LABEL) == set(ENTITY_LABELS)
     assert STYLE_OF_LABEL["GPE"] == STYLE_OF_LABEL["LOC"] == "place" and STYLE_OF_LABEL["MONEY"] == "number"
+    assert LABEL_CLASS == STYLE_OF_LABEL  # the reading pane highlights by the same table
 
 
 def test_names_sections_and_fields_are_unique() -> None:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.state import cache_dir
+from newsreader.userdata.paths import cache_dir
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 

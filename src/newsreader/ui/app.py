@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from newsreader import catalog
-from newsreader.config import load_config, set_theme
 from newsreader.library.errors import LibraryError
 from newsreader.library.model import Article
 from newsreader.ui.actions import ReaderActions
@@ -27,6 +26,7 @@ from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.row_list import RowList
 from newsreader.ui.widgets.sidebar import SourcesSidebar
 from newsreader.ui.widgets.title_bar import TitleBar
+from newsreader.userdata.settings import load_config, set_theme
 
 NARROW_WIDTH = 110
 TINY_WIDTH = 70

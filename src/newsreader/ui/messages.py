@@ -6,7 +6,7 @@ from textual.message import Message
 
 from newsreader.analysis import Analysis
 from newsreader.library.model import Article, ArticleText, SkippedFile
-from newsreader.reading_state import ReadingState
+from newsreader.userdata.reading_state import ReadingState
 
 
 class LibraryBatch(Message):

@@ -20,15 +20,15 @@ from rich.style import Style
 from rich.text import Span, Text
 
 from newsreader.analysis import Analysis
-from newsreader.analysis.model import NUMBER_LABELS, Quote
+from newsreader.analysis.model import Quote
+from newsreader.labels import STYLE_OF_LABEL
 from newsreader.library.model import ArticleText
 from newsreader.library.outlets import display_outlet
 from newsreader.ui.widgets.cells import short_date
 
 MEASURE = 78  # a comfortable reading measure, in cells
 QUOTE_BAR = "▌ "
-LABEL_CLASS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp", "DATE": "number"}
-LABEL_CLASS.update({label: "number" for label in NUMBER_LABELS})
+LABEL_CLASS = STYLE_OF_LABEL  # analyser label -> highlight style, from the one table of entity kinds
 
 T = TypeVar("T")
 
