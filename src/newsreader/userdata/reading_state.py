@@ -144,9 +144,11 @@ class ReadingState:
 
     # -- queries ---------------------------------------------------------------------
     def is_read(self, article_id: str) -> bool:
+        """Whether the article has been read (opened, or marked with ``r``)."""
         return article_id in self._read
 
     def is_starred(self, article_id: str) -> bool:
+        """Whether the article carries a star."""
         return article_id in self._starred
 
     @property
@@ -161,10 +163,12 @@ class ReadingState:
 
     @property
     def last_article(self) -> str | None:
+        """The id of the article open when the state was last saved, if any."""
         return self._last_article
 
     @property
     def last_scroll(self) -> int:
+        """The reading pane's scroll line in :attr:`last_article` (0 at the top)."""
         return self._last_scroll
 
     @property
@@ -174,11 +178,13 @@ class ReadingState:
 
     # -- changes ---------------------------------------------------------------------
     def mark_read(self, article_id: str) -> None:
+        """Mark the article read (a change for the next :meth:`save`)."""
         if article_id not in self._read:
             self._read.add(article_id)
             self._dirty = True
 
     def mark_unread(self, article_id: str) -> None:
+        """Mark the article unread (a change for the next :meth:`save`)."""
         if article_id in self._read:
             self._read.discard(article_id)
             self._dirty = True
@@ -209,6 +215,7 @@ class ReadingState:
 
     # -- saving ----------------------------------------------------------------------
     def to_json(self, read: Set[str] | None = None, starred: Set[str] | None = None) -> str:
+        """The state file's text, with ``read`` and ``starred`` in place of this instance's ids when given."""
         return json.dumps(
             {
                 "version": FORMAT_VERSION,
