@@ -263,3 +263,10 @@ def test_the_piece_speaks_for_the_outlet_and_the_union_for_the_association() -> 
 def test_unnamed_sources_opening_a_sentence_are_anonymous() -> None:
     cites = {(c.name, c.kind) for c in analyze("Analysts said the harvest would be late. Officials warned of shortages.").citations}
     assert ("Analysts", "anonymous") in cites and ("Officials", "anonymous") in cites
+
+
+def test_a_nickname_an_occupation_and_a_sentence_opener_leave_one_person() -> None:
+    text = ("Joseph R. Varley, the county's treasurer, resigned. Activist Joe Varley later said he regretted it. "
+            "Whether Varley returns is unclear, and whether he wants to is unclear too.")
+    keys = {e.key for e in analyze(text).entities if e.label == "PERSON"}
+    assert keys == {"Joseph R. Varley"}

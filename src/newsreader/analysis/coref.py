@@ -13,13 +13,14 @@ from newsreader.analysis import gazetteer, words
 from newsreader.analysis.entities import Mention
 from newsreader.analysis.people import is_given_name
 from newsreader.analysis.persons import Person, PersonIndex
-from newsreader.analysis.tokens import TOKEN_RE
+from newsreader.analysis.tokens import TOKEN_RE, is_sentence_initial
 
 _NEXT_WORD_RE = re.compile(r"[\s,]*([A-Za-z]+)")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")
 _PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside", "inside", "into"))
 _PERSON_PREV = frozenset(("said", "says", "by", "told", "according", "mr", "mrs", "ms", "dr"))
 _PLACE_LABELS = frozenset(("GPE", "LOC"))
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _PLACE_APPOSITIVE_RE = re.compile(r",? (?:an?|the) (?:[\w-]+ )?(?:town|city|village|suburb|county|district|port|"
                                   r"region|state|province|borough|municipality)\b")
 
@@ -93,8 +94,29 @@ def _split_caps(text: str, m: Mention, known: dict[tuple[str, ...], tuple[str, s
     return out
 
 
+def _trim_openers(text: str, mentions: list[Mention]) -> None:
+    """"Notice Trump", "Whether Clinton", "Hold Melania Trump": a capitalised word opening a sentence before
+    a name the article knows is no part of the name (the run rules cannot tell "Notice" from "Nancy")."""
+    surnames = {m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) > 1
+                and (m.how in ("first", "title") or is_given_name(m.words[0]))}
+    vocab: set[str] | None = None
+    for m in mentions:
+        if m.label == "PERSON" and len(m.words) > 1 and m.how == "shape" and m.words[-1].lower() in surnames \
+                and m.words[1][:1].isupper() and not is_given_name(m.words[0]) and is_sentence_initial(text, m.start):
+            if vocab is None:
+                vocab = set(_LOWER_WORD_RE.findall(text))
+            if m.words[0].lower() not in vocab and m.words[0].lower() not in words.COMMON_CAPS:
+                continue  # "Rakeyia Scott": a given name the lexicon lacks, not an English word
+            cut = text.find(m.words[1], m.start + len(m.words[0]))
+            if 0 < cut < m.end:
+                m.start, m.words = cut, m.words[1:]
+                m.key = " ".join(m.words)
+                m.how = "first" if len(m.words) > 1 and is_given_name(m.words[0]) else "single"
+
+
 def settle(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give every mention a label and a key shared across the document; drop undecidable ones."""
+    _trim_openers(text, mentions)
     _split_couples(text, mentions)
     people = PersonIndex(text)
     known: dict[tuple[str, ...], tuple[str, str]] = {}  # normalised words -> (label, key)

@@ -22,6 +22,20 @@ _KIN_BEFORE_RE = re.compile(r"\b(wife|husband|father|mother|son|daughter|brother
                             r"cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother)['’]?s?,?[ \t]+$")
 _KIN_NAME_RE = re.compile(_KIN_BEFORE_RE.pattern[:-1] + r"([A-Z][\w'’-]*)")
 _HONORIFIC_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+([A-Z][\w'’-]*)")
+# Short forms of given names: "Joe Biden" and "Joseph R. Biden" are one person.
+_NICKNAMES = {short: full for full, shorts in (
+    ("joseph", "joe"), ("william", "bill billy will"), ("robert", "bob bobby rob"), ("james", "jim jimmy"),
+    ("michael", "mike"), ("thomas", "tom tommy"), ("richard", "dick rick"), ("edward", "ed ted eddie"),
+    ("charles", "chuck charlie"), ("elizabeth", "liz beth betsy"), ("katherine", "kate kathy katie"),
+    ("christopher", "chris"), ("daniel", "dan danny"), ("david", "dave"), ("anthony", "tony"),
+    ("stephen", "steve"), ("steven", "steve"), ("andrew", "andy"), ("benjamin", "ben benny"),
+    ("nicholas", "nick"), ("samuel", "sam"), ("jeffrey", "jeff"), ("gerald", "jerry"), ("lawrence", "larry"),
+    ("patrick", "pat"), ("matthew", "matt"), ("alexander", "alex"), ("timothy", "tim"), ("ronald", "ron"),
+    ("donald", "don"), ("jonathan", "jon"), ("peter", "pete"), ("gregory", "greg"), ("kenneth", "ken"),
+    ("frederick", "fred"), ("jennifer", "jen jenny"), ("susan", "sue"), ("margaret", "meg peggy maggie"),
+    ("rebecca", "becky"), ("catherine", "cathy"), ("victoria", "vicky"), ("douglas", "doug"),
+    ("mitchell", "mitch"), ("bernard", "bernie")) for short in shorts.split()}
+_NICKNAMES.update({full: full for full in set(_NICKNAMES.values())})
 _CHILDREN = frozenset(("son", "daughter", "grandson", "granddaughter", "nephew", "niece"))
 _PARENTS = frozenset(("father", "mother", "grandfather", "grandmother", "uncle", "aunt"))
 _AGE_BEFORE_RE = re.compile(r"\b(younger|elder|older|junior|senior)[ \t]+(?:Mr\.?[ \t]+|Ms\.?[ \t]+|Mrs\.?[ \t]+)?$",
@@ -98,8 +112,9 @@ class PersonIndex:
         core = {w for w in low if not _initial(w)}
         for person in self._by_last.get(last, ()):
             same_first = person.first == first or (_initial(first) or _initial(person.first)) \
-                and person.first[0] == first[0]
-            if same_first and (core <= person.words or person.words <= core):
+                and person.first[0] == first[0] or _NICKNAMES.get(first, first) == _NICKNAMES.get(person.first, "")
+            rest, other = core - {first}, person.words - {person.first}
+            if same_first and (rest <= other or other <= rest):
                 break
             if core < person.words and not is_given_name(first) or \
                     person.words < core and not is_given_name(person.first):

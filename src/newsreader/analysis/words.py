@@ -20,6 +20,9 @@ master harbourmaster harbormaster postmaster headteacher headmaster headmistress
 councilmember trustee registrar member clerk treasurer auditor supervisor administrator chairperson selectman
 selectwoman assemblyman assemblywoman legislator delegate magistrate warden curator ombudsman del del. hon hon.
 mp mep msp mla mpp td qc kc
+activist writer author lawyer candidate nominee billionaire businessman businesswoman entrepreneur journalist
+reporter anchor comedian musician artist filmmaker producer novelist poet historian scientist researcher
+strategist pollster consultant lobbyist veteran trooper chef farmer pastor
 """.split())
 
 # Words that modify a following title head ("Deputy Foreign Minister").
