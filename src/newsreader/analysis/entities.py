@@ -284,6 +284,8 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
     names the body uses inside them ("Warren Grills Bank Chief" holds "Warren").
     """
     out: list[Mention] = []
+    seen: dict[tuple[str, tuple[int, ...], bool, bool], list[tuple[int, int, str | None, str, str,
+                                                                  tuple[str, ...], str]]] = {}
     for m in RUN_RE.finditer(text):
         start = m.start()
         run = m.group()
@@ -306,7 +308,15 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
                 initial = False
         if not toks:
             continue
-        mentions = _merge(_pieces(toks, in_caps, initial))
+        # A name recurs through an article ("Trump" forty times): its mentions are worked out once per
+        # shape of run and copied to each place it stands.
+        first = toks[0][0]
+        shape = (run[first - start:toks[-1][1] - start], tuple(t[0] - first for t in toks), in_caps, initial)
+        known = seen.get(shape)
+        if known is None:
+            known = seen[shape] = [(mt.start - first, mt.end - first, mt.label, mt.key, mt.how, mt.words, mt.cls)
+                                   for mt in _merge(_pieces(toks, in_caps, initial))]
+        mentions = [Mention(first + a, first + b, label, key, how, ws, cls) for a, b, label, key, how, ws, cls in known]
         if in_caps or in_title:
             mentions = [mt for mt in mentions if mt.how == "gaz" or mt.how == "single" or len(mt.words) > 1]
             for mt in mentions:
