@@ -41,7 +41,7 @@ async def key_latency(app, key: str) -> float:  # type: ignore[no-untyped-def]
     from textual import events
 
     moved = asyncio.Event()
-    app.article_list.on_moved = moved.set
+    app.main.article_list.on_moved = moved.set
     before = time.perf_counter()
     app.post_message(events.Key(key, key))
     await moved.wait()
@@ -72,16 +72,16 @@ async def measure(library: Path) -> None:
         def tick() -> None:
             nonlocal last
             now = time.perf_counter()
-            if app.scanning:
+            if app.main.session.scanning:
                 gaps.append(now - last)
             last = now
 
         app.set_interval(0.01, tick)
         started = time.perf_counter()
-        while app.article_list.row_count < 2:
+        while app.main.article_list.row_count < 2:
             await asyncio.sleep(0.01)
         keys = ["j", "k"]
-        while app.scanning:
+        while app.main.session.scanning:
             busy.append(await key_latency(app, keys[len(busy) % 2]))
             await asyncio.sleep(0.05)
         indexed = time.perf_counter() - started
@@ -89,7 +89,7 @@ async def measure(library: Path) -> None:
         for number in range(100):
             idle.append(await key_latency(app, keys[number % 2]))
             await asyncio.sleep(0.02)
-    print(f"{len(app.by_id):,} articles indexed in {indexed:.1f} s while pressing keys")
+    print(f"{app.main.session.total:,} articles indexed in {indexed:.1f} s while pressing keys")
     print(summary("keys while indexing", busy))
     print(summary("keys when idle (baseline)", idle))
     print(summary("10 ms timer while indexing", gaps))

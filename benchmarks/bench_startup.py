@@ -1,79 +1,169 @@
-"""Time to first paint and peak memory: newsreader beside a bare three-pane Textual app.
+"""Start-up and list changes in a real terminal: newsreader beside a bare three-pane Textual app.
 
-Usage: python benchmarks/bench_startup.py [--sizes 1000 10000 100000] [--runs 5]
+    python benchmarks/bench_startup.py --sizes 10000 100000 --runs 5 --workdir /tmp/nrbench
+    python benchmarks/bench_startup.py --sizes 1000000 --runs 3 --workdir /tmp/nrbench --changes
 
-For each library size it generates synthetic articles in a temporary folder,
-builds the library's index once (``newsreader index``, so runs start warm, as
-a user's second start does), then alternates runs of the bare app and of
-newsreader (fresh processes, so imports count and memory is per run) and
-prints medians and the ratio. "rows shown" is when the list first has rows;
-"ready" is when the background check for changed files has finished.
+Each run starts a fresh process on a pseudo-terminal of 120x40 (tests/pty_terminal.py)
+and reads its screen with pyte every 5 ms, alternating the bare app
+(benchmarks/bare_app.py: "first screenful" is its panes drawn) and newsreader on a
+synthetic library of ~400-word articles whose index was built beforehand (a warm
+start, as every start after the first). newsreader's first screenful is the header
+showing the article count and the list showing a full page of rows. "ready" is when
+the background check for changed files has finished; peak RSS is the process's
+VmHWM then. With ``--changes``, one session also times sort, outlet filter and
+quick filter changes: from the key to new rows on screen. Medians of ``--runs``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
 
+from pty_terminal import Terminal, newsreader_command  # noqa: E402
 from synthetic import make_library  # noqa: E402
 
+ROW_RE = re.compile(r"\d{1,2} [A-Z][a-z]{2} \d{4}")  # a list row shows its date
+LIST_ROWS = 30
 
-def run_probe(kind: str, library: Path, home: Path) -> dict[str, float]:
-    """Run one probe process; return its paint time (measured here) and its marks."""
-    env = dict(os.environ, NEWSREADER_HOME=str(home))
+
+def poll(term: Terminal, ready: Callable[[str], bool], timeout: float = 600.0) -> float:
+    """Seconds until ``ready(screen)``, polling every 5 ms."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(HERE / "paint_probe.py"), kind, str(library)],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-    assert process.stdout is not None
-    result: dict[str, float] = {}
-    for line in process.stdout:
-        if line.startswith("PAINT"):
-            result["paint"] = time.perf_counter() - started
-        elif line.startswith("{"):
-            result.update(json.loads(line))
-    process.wait(timeout=600)
+    while True:
+        screen = term.text()
+        if ready(screen):
+            return time.perf_counter() - started
+        if term.process.poll() is not None or time.perf_counter() - started > timeout:
+            raise RuntimeError(f"no screen in time:\n{screen}")
+        time.sleep(0.005)
+
+
+def rows_shown(screen: str) -> int:
+    return sum(1 for line in screen.splitlines() if ROW_RE.search(line))
+
+
+def peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def env_for(home: Path) -> dict[str, str]:
+    return {"NEWSREADER_HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+
+
+def run_bare(home: Path) -> dict[str, float]:
+    started = time.perf_counter()
+    with Terminal([sys.executable, str(HERE / "bare_app.py")], env_for(home)) as term:
+        poll(term, lambda s: "bare app ready" in s and "╰" in s)
+        result = {"rows": time.perf_counter() - started, "peak": peak_mb(term.process.pid)}
+        term.quit()
     return result
 
 
+def run_ours(library: Path, home: Path, size: int, changes: bool) -> dict[str, float]:
+    count = f"{size:,} article"
+    started = time.perf_counter()
+    with Terminal([*newsreader_command(), str(library)], env_for(home)) as term:
+        poll(term, lambda s: count in s and rows_shown(s) >= LIST_ROWS)
+        result = {"rows": time.perf_counter() - started}
+        poll(term, lambda s: "⟳" not in s.splitlines()[0])
+        result["ready"] = time.perf_counter() - started
+        result["peak"] = peak_mb(term.process.pid)
+        if changes:
+            result.update(time_changes(term))
+        term.quit()
+    return result
+
+
+def first_rows(screen: str) -> list[str]:
+    return [line for line in screen.splitlines() if ROW_RE.search(line)][:5]
+
+
+def change(term: Terminal, keys: list[str], done: Callable[[str], bool]) -> float:
+    """ms from the last key to new rows on screen."""
+    before = first_rows(term.text())
+    for key in keys[:-1]:
+        term.press(key)
+    term.press(keys[-1])
+    started = time.perf_counter()
+    poll(term, lambda s: done(s) and rows_shown(s) >= 5 and first_rows(s) != before and "…" not in s)
+    return (time.perf_counter() - started) * 1000
+
+
+def time_changes(term: Terminal) -> dict[str, float]:
+    out: dict[str, float] = {}
+    out["sort_title"] = change(term, ["s"], lambda s: "title" in s)
+    out["sort_outlet"] = change(term, ["s"], lambda s: "outlet" in s.splitlines()[1])
+    out["sort_date"] = change(term, ["s"], lambda s: "date" in s.splitlines()[1])
+    term.press("tab", "tab")  # the sidebar: All, then the first outlet
+    time.sleep(0.3)
+    term.press("g", "j")
+    time.sleep(0.3)
+    out["outlet"] = change(term, ["enter"], lambda s: " of " in s.splitlines()[0])
+    term.press("escape")
+    time.sleep(0.3)
+    term.press("enter")
+    poll(term, lambda s: " of " not in s.splitlines()[0])
+    term.press("tab")
+    time.sleep(0.3)
+    out["filter_first_word"] = change(term, ["f", *"harbou", "r"], lambda s: " of " in s.splitlines()[0])
+    out["filter_second_word"] = change(term, [*" minist", "e"], lambda s: " of " in s.splitlines()[0])
+    return out
+
+
+def prepare(size: int, work: Path) -> tuple[Path, Path]:
+    library = work / f"lib-{size}"
+    if not library.is_dir():
+        make_library(library, size)
+    home = work / f"home-{size}"
+    if not home.is_dir():
+        started = time.perf_counter()
+        subprocess.run([*newsreader_command(), "index", str(library)], check=True, stdout=subprocess.DEVNULL,
+                       env={**os.environ, **env_for(home)})
+        print(f"(index of {size:,} built in {time.perf_counter() - started:.0f} s)", flush=True)
+    return library, home
+
+
 def median(runs: list[dict[str, float]], key: str) -> float:
-    """The median of ``key`` over the runs that have it."""
     values = [run[key] for run in runs if key in run]
     return statistics.median(values) if values else float("nan")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--words", type=int, default=150)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/nrbench"))
+    parser.add_argument("--changes", action="store_true", help="also time sort, outlet and filter changes")
     args = parser.parse_args()
-    print(f"{'articles':>9} {'bare paint':>11} {'ours paint':>11} {'ratio':>6} {'rows shown':>11} "
-          f"{'ready':>10} {'bare MB':>8} {'ours MB':>8}")
-    with tempfile.TemporaryDirectory(prefix="nr-bench-") as scratch:
-        for size in args.sizes:
-            library = make_library(Path(scratch) / f"lib-{size}", size, words=args.words)
-            home = Path(scratch) / "home"
-            subprocess.run([sys.executable, "-m", "newsreader", "index", str(library)], check=True,
-                           stdout=subprocess.DEVNULL, env=dict(os.environ, NEWSREADER_HOME=str(home)))
-            bare: list[dict[str, float]] = []
-            ours: list[dict[str, float]] = []
-            for _ in range(args.runs):
-                bare.append(run_probe("bare", library, home))
-                ours.append(run_probe("newsreader", library, home))
-            bare_paint, ours_paint = median(bare, "paint"), median(ours, "paint")
-            print(f"{size:>9,} {bare_paint:>10.3f}s {ours_paint:>10.3f}s {ours_paint / bare_paint:>5.2f}x "
-                  f"{median(ours, 'rows'):>10.3f}s {median(ours, 'scanned'):>9.2f}s "
-                  f"{median(bare, 'peak_mb'):>8.0f} {median(ours, 'peak_mb'):>8.0f}", flush=True)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    print(f"{'articles':>10} {'bare':>8} {'newsreader':>11} {'ratio':>6} {'ready':>7} {'RSS bare/ours':>14}")
+    for size in args.sizes:
+        library, home = prepare(size, args.workdir)
+        bare, ours = [], []
+        for run in range(args.runs):
+            bare.append(run_bare(home))
+            ours.append(run_ours(library, home, size, args.changes and run == args.runs - 1))
+        b, o = median(bare, "rows"), median(ours, "rows")
+        print(f"{size:>10,} {b:>7.3f}s {o:>10.3f}s {o / b:>5.2f}x {median(ours, 'ready'):>6.2f}s "
+              f"{median(bare, 'peak'):>6.0f}/{median(ours, 'peak'):.0f} MB  (runs: {[round(r['rows'], 3) for r in ours]})",
+              flush=True)
+        changes = {k: v for k, v in ours[-1].items() if k not in ("rows", "ready", "peak")}
+        if changes:
+            print("   changes, ms from key to new rows: " + ", ".join(f"{k} {v:.0f}" for k, v in changes.items()))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ async def test_lists_every_article_and_counts_them(small_library: Path) -> None:
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert app.article_list.row_count == 5
+        assert app.main.article_list.row_count == 5
         text = screen_text(app)
         assert "5 articles" in text
         assert "1 skipped" in text
@@ -26,7 +26,7 @@ async def test_keys_move_the_cursor(small_library: Path) -> None:
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        listing = app.article_list
+        listing = app.main.article_list
         assert listing.cursor == 0
         await pilot.press("j", "j")
         assert listing.cursor == 2
@@ -44,21 +44,21 @@ async def test_enter_opens_and_n_p_step_through_articles(small_library: Path) ->
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        first, second = app.article_list.articles[:2]
+        first, second = app.main.article_list.articles[:2]
         await pilot.press("enter")
         await settle(pilot)
-        assert app.reader.document is not None and app.reader.document.article == first
-        assert app.focused is app.reader
-        assert app.article_list.open_id == first.id
+        assert app.main.reader.document is not None and app.main.reader.document.article == first
+        assert app.focused is app.main.reader
+        assert app.main.article_list.open_id == first.id
         await pilot.press("n")
         await settle(pilot)
-        assert app.reader.document.article == second
-        assert app.article_list.cursor == 1
+        assert app.main.reader.document.article == second
+        assert app.main.article_list.cursor == 1
         await pilot.press("p")
         await settle(pilot)
-        assert app.reader.document.article == first
+        assert app.main.reader.document.article == first
         await pilot.press("escape")
-        assert app.focused is app.article_list
+        assert app.focused is app.main.article_list
 
 
 async def test_opened_article_shows_quote_and_sidebar(small_library: Path) -> None:
@@ -69,7 +69,7 @@ async def test_opened_article_shows_quote_and_sidebar(small_library: Path) -> No
         text = screen_text(app)
         assert "We will not put crews at risk" in text
         assert "THIS ARTICLE" in text
-        assert app.reader._page.quote_lines, "the quotation should be found and barred"
+        assert app.main.reader._page.quote_lines, "the quotation should be found and barred"
 
 
 async def test_filter_narrows_and_escape_clears(small_library: Path) -> None:
@@ -78,32 +78,32 @@ async def test_filter_narrows_and_escape_clears(small_library: Path) -> None:
         await settle(pilot)
         await pilot.press("f", *"mill")
         await settle(pilot)
-        assert [a.path for a in app.article_list.articles] == ["river/mill.txt"]
+        assert [a.path for a in app.main.article_list.articles] == ["river/mill.txt"]
         await pilot.press("enter")
-        assert app.focused is app.article_list
+        assert app.focused is app.main.article_list
         await pilot.press("f", "backspace", "backspace", "backspace", "backspace", *"thursday")
         await settle(pilot)
         # "thursday" is only in a body: the filter reads bodies too.
-        assert [a.path for a in app.article_list.articles] == ["notes/plain.txt"]
+        assert [a.path for a in app.main.article_list.articles] == ["notes/plain.txt"]
         await pilot.press("escape")
         await settle(pilot)
-        assert app.article_list.row_count == 5
+        assert app.main.article_list.row_count == 5
 
 
 async def test_outlet_filter_toggles(small_library: Path) -> None:
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.sidebar.focus()
+        app.main.sidebar.focus()
         await pilot.press("g")
-        assert app.sidebar.cursor == 1  # the heading is skipped: "All"
+        assert app.main.sidebar.cursor == 1  # the heading is skipped: "All"
         await pilot.press("j", "enter")  # the first outlet: Coastalbulletin (two articles)
         await settle(pilot)
-        assert {a.outlet for a in app.article_list.articles} == {"Coastalbulletin"}
+        assert {a.outlet for a in app.main.article_list.articles} == {"Coastalbulletin"}
         assert "2 of 5 articles" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.article_list.row_count == 5
+        assert app.main.article_list.row_count == 5
 
 
 async def test_sort_cycles(small_library: Path) -> None:
@@ -112,7 +112,7 @@ async def test_sort_cycles(small_library: Path) -> None:
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)
-        titles = [a.title for a in app.article_list.articles]
+        titles = [a.title for a in app.main.article_list.articles]
         assert titles == sorted(titles, key=str.casefold)
         assert "title" in str(app.query_one("#list-pane").border_title)
 
@@ -164,8 +164,8 @@ async def test_open_folder_replaces_the_library(small_library: Path, tmp_path: P
         app.screen.query_one("#open-path").value = str(other)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.root == other.resolve()
-        assert [a.path for a in app.article_list.articles] == ["one.txt"]
+        assert app.main.root == other.resolve()
+        assert [a.path for a in app.main.article_list.articles] == ["one.txt"]
 
 
 async def test_click_selects_and_opens(small_library: Path) -> None:
@@ -174,8 +174,8 @@ async def test_click_selects_and_opens(small_library: Path) -> None:
         await settle(pilot)
         await pilot.click("#articles", offset=(5, 2))
         await settle(pilot)
-        assert app.article_list.cursor == 2
-        assert app.reader.document is not None
+        assert app.main.article_list.cursor == 2
+        assert app.main.reader.document is not None
 
 
 async def test_tiny_terminal_and_resizing_survive(small_library: Path) -> None:
@@ -187,7 +187,7 @@ async def test_tiny_terminal_and_resizing_survive(small_library: Path) -> None:
         for size in ((200, 60), (20, 6), (80, 24), (69, 20), (109, 30), (3, 3), (120, 40)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
-        assert app.reader.document is not None
+        assert app.main.reader.document is not None
         assert "newsreader" in screen_text(app)
 
 
@@ -212,8 +212,8 @@ async def test_find_in_article_counts_and_steps(small_library: Path) -> None:
         await open_path(pilot, "coastal/ferries.txt")
         await pilot.press("ctrl+f", *"er")
         await pilot.pause()
-        hits = app.reader.find_hits
-        assert len(hits) >= 3 and all(app.reader.document.body[s:e].lower() == "er" for s, e in hits)
+        hits = app.main.reader.find_hits
+        assert len(hits) >= 3 and all(app.main.reader.document.body[s:e].lower() == "er" for s, e in hits)
         label = app.query_one("#find-count")
         assert str(label.render()) == f"1 of {len(hits)}"
         await pilot.press("enter")
@@ -221,14 +221,14 @@ async def test_find_in_article_counts_and_steps(small_library: Path) -> None:
         await pilot.press("shift+enter", "shift+enter")
         assert str(label.render()) == f"{len(hits)} of {len(hits)}"
         await pilot.press("f3")
-        assert app.reader.find_current == 0
+        assert app.main.reader.find_current == 0
         await pilot.press("backspace", "backspace", *"zzz")
         await pilot.pause()
         assert str(label.render()) == "no matches"
         await pilot.press("escape")
         await pilot.pause()
-        assert app.reader.find_hits == ()
-        assert app.focused is app.reader
+        assert app.main.reader.find_hits == ()
+        assert app.focused is app.main.reader
         await pilot.press("n")  # n keeps its meaning: next article
         await settle(pilot)
-        assert app.reader.document.article.path != "coastal/ferries.txt"
+        assert app.main.reader.document.article.path != "coastal/ferries.txt"

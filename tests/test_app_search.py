@@ -32,7 +32,7 @@ async def test_search_ranks_highlights_and_opens(small_library: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
-        assert app.reader.document is not None and app.reader.document.article.path == "coastal/ferries.txt"
+        assert app.main.reader.document is not None and app.main.reader.document.article.path == "coastal/ferries.txt"
 
 
 async def test_bad_query_gives_a_message_not_a_crash(small_library: Path) -> None:
@@ -77,15 +77,15 @@ async def test_sidebar_choice_lists_every_article_naming_it(tmp_path: Path) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await open_path(pilot, "a.txt")
-        rows = app.sidebar._rows
+        rows = app.main.sidebar._rows
         person = next(i for i, row in enumerate(rows) if row.kind == "entity" and row.value == "Petra Holm")
-        app.sidebar.focus()
-        app.sidebar.move_to(person)
+        app.main.sidebar.focus()
+        app.main.sidebar.move_to(person)
         await pilot.press("enter")
         await settle(pilot)
-        assert sorted(a.path for a in app.article_list.articles) == ["a.txt", "b.txt"]
+        assert sorted(a.path for a in app.main.article_list.articles) == ["a.txt", "b.txt"]
         assert "naming Petra Holm" in str(app.query_one("#list-pane").border_title)
-        assert app.reader.focus_on is not None and app.reader._page.focus_lines, app.reader.focus_on
+        assert app.main.reader.focus_on is not None and app.main.reader._page.focus_lines, app.main.reader.focus_on
         await pilot.press("escape")
         await settle(pilot)
-        assert app.article_list.row_count == 3
+        assert app.main.article_list.row_count == 3

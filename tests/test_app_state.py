@@ -21,17 +21,17 @@ async def test_read_marks_last_article_and_scroll_survive_a_restart(small_librar
         await open_path(pilot, "coastal/long.txt")
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
-        scroll = round(app.reader.scroll_offset.y)
+        scroll = round(app.main.reader.scroll_offset.y)
         assert scroll > 10
         assert "5 unread" in screen_text(app)
-        opened_id = app.reader.document.article.id
+        opened_id = app.main.reader.document.article.id
     again = NewsreaderApp(small_library)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.pause()
-        assert again.reader.document is not None and again.reader.document.article.id == opened_id
-        assert round(again.reader.scroll_offset.y) == scroll
-        assert opened_id in again.article_list.read_ids
+        assert again.main.reader.document is not None and again.main.reader.document.article.id == opened_id
+        assert round(again.main.reader.scroll_offset.y) == scroll
+        assert opened_id in again.main.article_list.read_ids
         assert "5 unread" in screen_text(again)
 
 
@@ -39,27 +39,27 @@ async def test_r_toggles_read_and_star_filters(small_library: Path) -> None:
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        first = app.article_list.current
+        first = app.main.article_list.current
         assert first is not None
         await pilot.press("r")
-        assert first.id in app.reading.read_ids
+        assert first.id in app.main.reading.read_ids
         await pilot.press("r")
-        assert first.id not in app.reading.read_ids
+        assert first.id not in app.main.reading.read_ids
         await pilot.press("asterisk", "j", "j", "asterisk")
-        starred = set(app.reading.starred_ids)
+        starred = set(app.main.reading.starred_ids)
         assert len(starred) == 2 and first.id in starred
-        assert "★" in app.article_list.render_line(0).text
+        assert "★" in app.main.article_list.render_line(0).text
         await pilot.press("S")
         await settle(pilot)
-        assert {a.id for a in app.article_list.articles} == starred
+        assert {a.id for a in app.main.article_list.articles} == starred
         assert "Starred" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
-        assert app.article_list.row_count == 5
+        assert app.main.article_list.row_count == 5
     again = NewsreaderApp(small_library)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert set(again.reading.starred_ids) == starred
+        assert set(again.main.reading.starred_ids) == starred
 
 
 async def test_highlight_switches_are_remembered(small_library: Path) -> None:
@@ -73,7 +73,7 @@ async def test_highlight_switches_are_remembered(small_library: Path) -> None:
     again = NewsreaderApp(small_library)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert (again.reader.show_entities, again.reader.show_quotes) == (False, False)
+        assert (again.main.reader.show_entities, again.main.reader.show_quotes) == (False, False)
 
 
 async def test_theme_from_config_and_bad_config_is_survived(small_library: Path) -> None:

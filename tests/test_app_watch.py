@@ -14,13 +14,13 @@ async def test_files_added_changed_and_removed_show_up(small_library: Path) -> N
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert app._watch_timer is not None, "a later check of the folder is scheduled"
+        assert app.main._watch_timer is not None, "a later check of the folder is scheduled"
         (small_library / "river" / "new.txt").write_text(
             "By Oskar Brandt. Media: Riversidepost\nA new ferry pier opened at the river mouth on Friday.\n")
         (small_library / "river" / "mill.txt").unlink()
-        app._check_again()  # what the timer does, without waiting for it
+        app.main.check_again()  # what the timer does, without waiting for it
         await settle(pilot)
-        paths = sorted(a.path for a in app.article_list.articles)
+        paths = sorted(a.path for a in app.main.article_list.articles)
         assert "river/new.txt" in paths and "river/mill.txt" not in paths
         assert len(paths) == 5
 

@@ -118,26 +118,36 @@ def notices(app: NewsreaderApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 
 
-async def test_cache_dir_that_cannot_be_created_reads_the_folder(small_library: Path, newsreader_home: Path) -> None:
+async def test_cache_dir_that_cannot_be_created_indexes_in_memory(small_library: Path, newsreader_home: Path) -> None:
+    from pilot_helpers import settle_search
+
+    from newsreader.ui.screens.search import SearchScreen
+
     (newsreader_home / "cache").write_text("a file where the cache folder should be")
     app = NewsreaderApp(small_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert app.article_list.row_count == 5 and not app.index_available
-        assert "No index" in notices(app) and "reading the folder directly" in notices(app)
-        await pilot.press("/")  # search falls back to the list filter
+        assert app.main.article_list.row_count == 5 and not app.main.session.index_available
+        assert "No index" in notices(app) and "in memory" in notices(app)
+        await pilot.press("/")  # search works on the in-memory index: the same code as on disk
+        assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"museum")
-        await settle(pilot)
-        assert app.article_list.row_count == 1
-        await pilot.press("enter", "enter")
+        await settle_search(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         assert "Vessa river" in screen_text(app)
+        assert app.main.reader.document is not None and app.main.reader.document.article.path == "river/mill.txt"
+    assert (newsreader_home / "cache").is_file()  # nothing was written in its place
 
 
-async def test_disk_full_during_refresh_degrades_to_a_scan(small_library: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(*args: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+async def test_disk_full_during_refresh_degrades_to_memory(small_library: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    real = refresh_module.apply_results
+
+    def full(conn: sqlite3.Connection, *args: object) -> object:
+        if Path(conn.execute("PRAGMA database_list").fetchone()[2]).is_file():  # the index on disk
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(conn, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(refresh_module, "apply_results", full)
     app = NewsreaderApp(small_library)
@@ -145,11 +155,11 @@ async def test_disk_full_during_refresh_degrades_to_a_scan(small_library: Path,
         await settle(pilot)
         assert app.is_running and app.return_code is None
         assert "database or disk is full" in notices(app)
-        assert app.article_list.row_count == 5 and not app.index_available
-        assert len(app.skipped) == 1
+        assert app.main.article_list.row_count == 5 and not app.main.session.index_available
+        assert len(app.main.session.skipped) == 1
         await pilot.press("enter")
         await settle(pilot)
-        assert app.reader.document is not None
+        assert app.main.reader.document is not None
 
 
 async def test_damaged_index_is_rebuilt_with_a_message(small_library: Path) -> None:
@@ -163,7 +173,7 @@ async def test_damaged_index_is_rebuilt_with_a_message(small_library: Path) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "index was damaged" in notices(app)
-        assert app.article_list.row_count == 5 and app.index_available
+        assert app.main.article_list.row_count == 5 and app.main.session.index_available
     assert integrity(path) == "ok"
 
 
@@ -189,7 +199,7 @@ async def test_damaged_state_file_is_reset_with_a_message_and_kept(small_library
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "Reading state" in notices(app) and "kept a copy" in notices(app)
-        assert app.article_list.row_count == 5
+        assert app.main.article_list.row_count == 5
     assert path.with_name(path.name + ".damaged").read_text() == '{"version": 1, "read": "not a list"'
 
 

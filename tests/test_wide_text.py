@@ -29,7 +29,7 @@ async def test_columns_line_up_whatever_the_script(tmp_path: Path) -> None:
     app = NewsreaderApp(_library(tmp_path / "wide"))
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
-        listing = app.article_list
+        listing = app.main.article_list
         width = listing.scrollable_content_region.width
         outlet_columns = set()
         for index in range(listing.row_count):

@@ -11,13 +11,14 @@ pass, while the list and text search keep working.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import partial
 from pathlib import Path
@@ -27,10 +28,10 @@ from newsreader.analysis.model import ANALYSER_VERSION
 from newsreader.library.folders import display_path
 from newsreader.library.model import Article, SkippedFile
 
+from .diff import Changes, Todo, diff
 from .extract import FileResult, Findings, analyse_chunk, extract_chunk, extract_file
 from .model import RefreshProgress, RefreshSummary
-from .walk import walk
-from .writer import AUTHOR_SEP, ArticleFactory, apply_results, delete_files, file_key, store_findings
+from .writer import AUTHOR_SEP, ArticleFactory, apply_results, delete_files, store_findings
 
 #: More files than this to process and a refresh uses worker processes.
 POOL_THRESHOLD = 50
@@ -41,7 +42,6 @@ BATCH_SECONDS = 0.5
 ANALYSE_CHUNK = 16
 
 Progress = Callable[[RefreshProgress], None]
-Todo = tuple[str, int, int, "str | None"]
 
 
 def never() -> bool:
@@ -52,39 +52,28 @@ def never() -> bool:
 def refresh(
     conn: sqlite3.Connection, root: Path, on_progress: Progress | None = None, should_stop: Callable[[], bool] = never
 ) -> RefreshSummary:
-    """Update the index in ``conn`` from the folder ``root``; see the module docstring."""
+    """Update the index in ``conn`` from the folder ``root``; see the module docstring.
+
+    Streams: the folder is compared with the index a folder at a time, and files are
+    read as the comparison finds them, so memory stays flat at any library size.
+    ``RefreshProgress.total`` of the indexing phase is an estimate (the files the
+    index knew, or those walked so far). Raises LibraryError if ``root`` cannot be read.
+    """
     started = time.perf_counter()
     report = on_progress or (lambda progress: None)
-    entries = walk(root)
-    report(RefreshProgress("scanning", len(entries), len(entries)))
-    stored = {
-        row[0]: row[1:]
-        for row in conn.execute("SELECT path, size, mtime_ns, status, reasons, hash FROM files")
-    }
-    todo: list[Todo] = []
-    listed: list[FileResult] = []
-    seen: set[bytes] = set()
-    for entry in entries:
-        key = file_key(entry.rel)
-        seen.add(key)
-        old = stored.get(key)
-        same_stat = old is not None and old[0] == entry.size and old[1] == entry.mtime_ns
-        if entry.reason is not None:
-            if not (same_stat and old[2] == "listed" and old[3] == entry.reason):  # type: ignore[index]
-                listed.append(FileResult(entry.rel, entry.size, entry.mtime_ns, "listed", (entry.reason,), None, ()))
-        elif not (same_stat and old[2] != "listed"):  # type: ignore[index]
-            todo.append((entry.rel, entry.size, entry.mtime_ns, old[4] if old else None))
-    gone = [key for key in stored if key not in seen]
-    del stored, seen
-
+    report(RefreshProgress("scanning", 0, 0))
+    known = conn.execute("SELECT count(*) FROM files").fetchone()[0]
+    changes = Changes()
     make = ArticleFactory()
-    added_ids: set[str] = set()
+    counts = {"added": 0, "changed": 0, "removed": 0}
     removed_ids: set[str] = set()
 
-    def write(results: list[FileResult], gone_keys: list[bytes]) -> tuple[list[Article], list[Article]]:
+    def write(results: list[FileResult]) -> tuple[list[Article], list[Article]]:
+        gone, changes.gone = changes.gone, []
+        results, changes.listed = results + changes.listed, []
         conn.execute("BEGIN IMMEDIATE")
         try:
-            removed = delete_files(conn, gone_keys, make)
+            removed = delete_files(conn, gone, make)
             added, replaced = apply_results(conn, results, make)
             conn.execute("COMMIT")
         except BaseException:
@@ -92,15 +81,14 @@ def refresh(
                 conn.execute("ROLLBACK")
             raise
         removed += replaced
-        added_ids.update(a.id for a in added)
         removed_ids.update(a.id for a in removed)
+        changed = sum(1 for a in added if a.id in removed_ids)
+        counts["changed"] += changed
+        counts["added"] += len(added)
+        counts["removed"] += len(removed)
         return added, removed
 
-    if gone or listed:
-        for start in range(0, max(len(gone), len(listed)), 1000):
-            added, removed = write(listed[start:start + 1000], gone[start:start + 1000])
-            report(RefreshProgress("removing", min(start + 1000, len(gone)), len(gone), tuple(added), tuple(removed)))
-
+    todo: Generator[Todo, None, None] = diff(conn, root, changes)
     stopped = False
     done = 0
     batch: list[FileResult] = []
@@ -111,31 +99,35 @@ def refresh(
             batch.append(result)
             stop = should_stop()
             if stop or len(batch) >= BATCH_FILES or time.monotonic() - last >= BATCH_SECONDS:
-                added, removed = write(batch, [])
+                added, removed = write(batch)
                 done += len(batch)
                 batch = []
                 last = time.monotonic()
-                report(RefreshProgress("indexing", done, len(todo), tuple(added), tuple(removed)))
+                total = max(known, changes.walked, done)
+                report(RefreshProgress("indexing", done, total, tuple(added), tuple(removed)))
                 if stop:
                     stopped = True
                     break
-        if batch:
-            added, removed = write(batch, [])
+        else:
+            stopped = should_stop()
+        if batch or changes.gone or changes.listed:
+            added, removed = write(batch)
             done += len(batch)
-            report(RefreshProgress("indexing", done, len(todo), tuple(added), tuple(removed)))
+            report(RefreshProgress("indexing" if done else "removing", done, max(done, 1), tuple(added),
+                                   tuple(removed)))
     finally:
         results.close()
-    stopped = stopped or done < len(todo)
+        todo.close()
     if not stopped:
         stopped = analyse(conn, report, should_stop)
-    report(RefreshProgress("done", done, len(todo)))
+    report(RefreshProgress("done", done, done))
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    changed = len(added_ids & removed_ids)
+    changed = counts["changed"]
     return RefreshSummary(
-        added=len(added_ids) - changed,
+        added=counts["added"] - changed,
         changed=changed,
-        removed=len(removed_ids) - changed,
-        unchanged=total - len(added_ids),
+        removed=counts["removed"] - changed,
+        unchanged=total - counts["added"],
         skipped=tuple(skipped_files(conn)),
         seconds=time.perf_counter() - started,
         stopped=stopped,
@@ -152,36 +144,45 @@ def skipped_files(conn: sqlite3.Connection) -> list[SkippedFile]:
     return out
 
 
-def _results(root: str, todo: list[Todo], should_stop: Callable[[], bool]) -> Iterator[FileResult]:
+def _results(root: str, todo: Iterator[Todo], should_stop: Callable[[], bool]) -> Generator[FileResult, None, None]:
     """Each file's result, from worker processes when there are enough files."""
-    if len(todo) <= POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        for item in todo:
+    head = list(itertools.islice(todo, POOL_THRESHOLD + 1))
+    workers = os.cpu_count() or 1
+    if len(head) <= POOL_THRESHOLD or workers < 2:
+        for item in head:
             if should_stop():
                 return
             yield extract_file(root, *item)
         return
-    workers = os.cpu_count() or 1
-    size = max(4, min(32, len(todo) // (workers * 8)))
-    chunks = (todo[i:i + size] for i in range(0, len(todo), size))
-    yield from _pooled(partial(extract_chunk, root), chunks, workers, should_stop)
+    yield from _pooled(partial(extract_chunk, root), _chunks(itertools.chain(head, todo), 16), workers, should_stop)
+
+
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
 
 
 def analyse(conn: sqlite3.Connection, report: Progress, should_stop: Callable[[], bool]) -> bool:
     """Analyse every stored body not analysed by this analyser yet; True when stopped early."""
-    stale = [doc for (doc,) in conn.execute("SELECT doc FROM articles WHERE analysed != ?", (ANALYSER_VERSION,))]
+    stale = conn.execute("SELECT count(*) FROM articles WHERE analysed != ?", (ANALYSER_VERSION,)).fetchone()[0]
     if not stale:
         return False
-    chunk_size = ANALYSE_CHUNK
 
     def chunks() -> Iterator[list[tuple[int, bytes]]]:
-        for start in range(0, len(stale), chunk_size):
-            docs = stale[start:start + chunk_size]
-            marks = ", ".join("?" * len(docs))
-            yield conn.execute(f"SELECT doc, body FROM texts WHERE doc IN ({marks})", docs).fetchall()
+        after = 0  # walk the stale docs in doc order, a chunk at a time: nothing is held
+        while True:
+            rows = conn.execute(
+                "SELECT t.doc, t.body FROM articles a JOIN texts t ON t.doc = a.doc "
+                "WHERE a.doc > ? AND a.analysed != ? ORDER BY a.doc LIMIT ?",
+                (after, ANALYSER_VERSION, ANALYSE_CHUNK)).fetchall()
+            if not rows:
+                return
+            after = rows[-1][0]
+            yield rows
 
     workers = os.cpu_count() or 1
     found: Iterator[Findings]
-    if len(stale) <= POOL_THRESHOLD or workers < 2:
+    if stale <= POOL_THRESHOLD or workers < 2:
         found = (item for chunk in chunks() for item in analyse_chunk(chunk))
     else:
         found = _pooled(analyse_chunk, chunks(), workers, should_stop)
@@ -194,17 +195,17 @@ def analyse(conn: sqlite3.Connection, report: Progress, should_stop: Callable[[]
                 _store(conn, batch)
                 done += len(batch)
                 batch, last = [], time.monotonic()
-                report(RefreshProgress("analysing", done, len(stale)))
+                report(RefreshProgress("analysing", done, stale))
                 if stop:
                     return True
         if batch:
             _store(conn, batch)
             done += len(batch)
-            report(RefreshProgress("analysing", done, len(stale)))
+            report(RefreshProgress("analysing", done, stale))
     finally:
         if hasattr(found, "close"):
             found.close()
-    return done < len(stale)
+    return done < stale
 
 
 def _store(conn: sqlite3.Connection, findings: list[Findings]) -> None:
@@ -263,14 +264,15 @@ def _pooled(work: Callable[[list[Any]], list[Any]], chunks: Iterable[list[Any]],
             yield from work(chunk)
         return
     pending: dict[Future[list[Any]], list[Any]] = {}
-    queue = iter(chunks)
+    queue: Iterator[list[Any]] = iter(chunks)
     broken = False
     try:
         while True:
             while len(pending) < workers * 3 and not should_stop() and not broken:
-                chunk = next(queue, None)
-                if chunk is None:
+                following: list[Any] | None = next(queue, None)
+                if following is None:
                     break
+                chunk = following
                 try:
                     pending[executor.submit(work, chunk)] = chunk
                 except (OSError, ValueError, RuntimeError):  # the pool cannot start or broke

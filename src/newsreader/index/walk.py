@@ -8,6 +8,7 @@ or kind already says they cannot be read come back with a reason.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +35,13 @@ def walk(root: Path) -> list[Entry]:
 
     Raises LibraryError if ``root`` is not a readable folder.
     """
-    return [Entry(rel, 0, 0, reason) if entry is None else _file(entry, rel)
-            for rel, entry, reason in walk_folder(root)]
+    return list(iter_walk(root))
+
+
+def iter_walk(root: Path) -> Iterator[Entry]:
+    """Each entry under ``root`` as the walk meets it (see :func:`walk`)."""
+    for rel, entry, reason in walk_folder(root):
+        yield Entry(rel, 0, 0, reason) if entry is None else _file(entry, rel)
 
 
 def _file(entry: os.DirEntry[str], rel: str) -> Entry:

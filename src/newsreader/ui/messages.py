@@ -1,93 +1,123 @@
-"""Messages that workers post to the app (thread-safe, handled on the event loop)."""
+"""Messages the loader's workers post to the main screen (thread-safe, handled on the event loop).
+
+Dataclasses: each carries the ``generation`` (which library opening) or the
+``view`` (which list view) it answers, so late answers to old questions are dropped.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
 from newsreader.analysis import Analysis
+from newsreader.index import IndexLocation
 from newsreader.library.model import Article, ArticleText, SkippedFile
 from newsreader.userdata.reading_state import ReadingState
 
 
-class LibraryBatch(Message):
-    """Articles added to or removed from the library (by the index or a scan)."""
-
-    def __init__(
-        self,
-        generation: int,
-        added: tuple[Article, ...] = (),
-        removed: tuple[str, ...] = (),
-        skipped: tuple[SkippedFile, ...] | None = None,
-        more_skipped: tuple[SkippedFile, ...] = (),
-        reset: bool = False,
-        busy: str = "",
-        done: bool = False,
-        next_check: float | None = None,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.added = added
-        self.removed = removed
-        self.skipped = skipped  # the whole list, when the sender knows it
-        self.more_skipped = more_skipped
-        self.reset = reset
-        self.busy = busy
-        self.done = done
-        self.next_check = next_check
-
-
-class LibraryNotice(Message):
-    """Something the reader should be told about the library (no index, unreadable)."""
-
-    def __init__(self, generation: int, text: str, index_available: bool = True) -> None:
-        super().__init__()
-        self.generation = generation
-        self.text = text
-        self.index_available = index_available
-
-
-class ViewReady(Message):
-    """The filtered, sorted article list is ready to show."""
-
-    def __init__(self, generation: int, articles: list[Article], complete: bool) -> None:
-        super().__init__()
-        self.generation = generation
-        self.articles = articles
-        self.complete = complete
-
-
-class ArticleLoaded(Message):
-    """An article's body was read and analysed."""
-
-    def __init__(self, document: ArticleText, analysis: Analysis) -> None:
-        super().__init__()
-        self.document = document
-        self.analysis = analysis
-
-
-class ArticleFailed(Message):
-    """An article could not be read (deleted, changed, unreadable)."""
-
-    def __init__(self, article: Article, reason: str) -> None:
-        super().__init__()
-        self.article = article
-        self.reason = reason
-
-
+@dataclass
 class StateLoaded(Message):
     """The reading state of the library being opened was read from disk."""
 
-    def __init__(self, generation: int, state: ReadingState) -> None:
-        super().__init__()
-        self.generation = generation
-        self.state = state
+    generation: int
+    state: ReadingState
 
 
+@dataclass
+class IndexOpened(Message):
+    """The library's index is open at ``location`` (rows can be asked for); ``notice`` is a line for the reader."""
+
+    generation: int
+    location: IndexLocation
+    skipped: tuple[SkippedFile, ...] = ()
+    notice: str | None = None
+
+
+@dataclass
+class LibraryChanged(Message):
+    """A refresh committed a batch (or a phase began): the counts and rows may have changed."""
+
+    generation: int
+    busy: str
+    rows_changed: bool = True
+
+
+@dataclass
+class LibraryChecked(Message):
+    """A refresh ended: ``skipped`` is every skipped file; look again in ``next_check`` seconds."""
+
+    generation: int
+    skipped: tuple[SkippedFile, ...]
+    next_check: float | None = None
+    notice: str | None = None
+
+
+@dataclass
+class CountsReady(Message):
+    """Library-wide counts: every outlet with its articles, all articles, read ones."""
+
+    generation: int
+    outlets: list[tuple[str, int]]
+    total: int
+    read: int
+
+
+@dataclass
+class ViewLoaded(Message):
+    """A view's row count and its first pages (``pages``: page number to rows); ``position``
+    is the row of the article asked to keep, if the view lists it."""
+
+    view: int
+    count: int
+    pages: dict[int, list[Article]] = field(default_factory=dict)
+    position: int | None = None
+
+
+@dataclass
+class PageLoaded(Message):
+    """One page of rows of a view."""
+
+    view: int
+    page: int
+    rows: list[Article]
+
+
+@dataclass
 class CrossReady(Message):
-    """The articles that name, quote or cite what the reader chose in the sidebar."""
+    """How many articles name, quote or cite what the reader chose in the sidebar."""
 
-    def __init__(self, generation: int, label: str, counts: list[tuple[str, int]]) -> None:
-        super().__init__()
-        self.generation = generation
-        self.label = label
-        self.counts = counts
+    generation: int
+    kind: str
+    key: str
+    articles: int
+    mentions: int
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """An article's body was read and analysed."""
+
+    document: ArticleText
+    analysis: Analysis
+
+
+@dataclass
+class ArticleFailed(Message):
+    """An article could not be read (deleted, changed, unreadable)."""
+
+    article: Article
+    reason: str
+
+
+@dataclass
+class ArticleFound(Message):
+    """The article a search result names (None: no longer in the library)."""
+
+    article_id: str
+    article: Article | None
+    position: int | None
+
+
+__all__ = ["Analysis", "ArticleFailed", "ArticleFound", "ArticleLoaded", "CountsReady", "CrossReady",
+           "IndexOpened", "LibraryChanged", "LibraryChecked", "PageLoaded", "StateLoaded", "ViewLoaded"]

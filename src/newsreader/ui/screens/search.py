@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from time import perf_counter
 
 from rich.segment import Segment
@@ -16,6 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
+from newsreader.index import IndexLocation
 from newsreader.index.model import SearchHit
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
@@ -89,10 +89,9 @@ class SearchScreen(Screen[str | None]):
         Binding("down", "to_results", "Results", show=False),
     ]
 
-    def __init__(self, root: Path, articles: dict[str, Article], query: str = "") -> None:
+    def __init__(self, location: IndexLocation, query: str = "") -> None:
         super().__init__()
-        self.root = root
-        self.articles = articles
+        self.location = location
         self.initial_query = query
         self._sequence = 0
         self._shown = 0
@@ -132,7 +131,7 @@ class SearchScreen(Screen[str | None]):
 
         started = perf_counter()
         try:
-            with LibraryIndex.open(self.root) as index:
+            with LibraryIndex.at(self.location) as index:
                 found = index.search(query, limit=RESULT_LIMIT)
         except QueryError as error:
             self.post_message(SearchDone(sequence, [], str(error), perf_counter() - started))
@@ -140,7 +139,7 @@ class SearchScreen(Screen[str | None]):
         except IndexUnavailable as error:
             self.post_message(SearchDone(sequence, [], f"no index: {error}", perf_counter() - started))
             return
-        hits = [(hit, hit.article or self.articles.get(hit.article_id)) for hit in found]
+        hits = [(hit, hit.article) for hit in found]
         self.post_message(SearchDone(sequence, hits, None, perf_counter() - started))
 
     def on_search_done(self, message: SearchDone) -> None:

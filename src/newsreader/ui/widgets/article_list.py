@@ -1,14 +1,23 @@
-"""The list pane: one compact line per article, drawn on demand."""
+"""The list pane: one compact line per article, drawn on demand from a few cached pages.
+
+The widget holds a :class:`~newsreader.ui.rows.PageCache` of the current view;
+drawing a row whose page is missing shows a placeholder and posts
+:class:`ArticleList.PageWanted`, which the main screen answers with
+:meth:`ArticleList.install_page`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.message import Message
 
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
+from newsreader.ui.rows import LoadedRows, PageCache
 from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.cells import fit, fit_right, short_date, word_count_label
 from newsreader.ui.widgets.row_list import RowList
@@ -19,38 +28,50 @@ NOTHING: frozenset[str] = frozenset()
 
 
 class ArticleList(RowList):
-    """Articles of the current view; the app sets :attr:`articles` and friends."""
+    """Rows of the current view; the screen hands down pages, marks and the open article."""
 
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"article-list--open"}
 
+    @dataclass
+    class PageWanted(Message):
+        """Page ``page`` of view ``view`` is drawn but not here."""
+
+        view: int
+        page: int
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._articles: Sequence[Article] = ()
-        self._positions: dict[str, int] = {}
+        self.cache = PageCache()
         self.open_id: str | None = None
-        # Live views of the reading state, handed down by the app.
+        # Live views of the reading state, handed down by the screen.
         self.read_ids: Set[str] = NOTHING
         self.starred_ids: Set[str] = NOTHING
 
     @property
     def articles(self) -> Sequence[Article]:
-        """The articles shown, in order."""
-        return self._articles
+        """The rows of the view, in order (a row whose page is not here raises LookupError)."""
+        return LoadedRows(self.cache)
 
-    def set_articles(self, articles: Sequence[Article], keep_id: str | None = None) -> None:
-        """Show ``articles``; keep the cursor on ``keep_id`` when it is still listed."""
-        self._articles = articles
-        self._positions = {}
-        self.rows_changed(keep_cursor=keep_id is None)
-        if keep_id is not None:
-            index = self.index_of(keep_id)
-            self.move_to(index if index is not None else 0)
+    def show_view(self, view: int, count: int, pages: dict[int, list[Article]], cursor: int | None = None) -> None:
+        """Show ``view``: ``count`` rows, some ``pages`` of them; the cursor goes to ``cursor`` (else the top)."""
+        self.cache.reset(view, count, pages)
+        self.rows_changed(keep_cursor=False)
+        if cursor is not None:
+            self.move_to(cursor)
+
+    def recount(self, count: int, pages: dict[int, list[Article]]) -> None:
+        """The same view with new rows (the library changed): keep the cursor where it is."""
+        self.cache.reset(self.cache.view, count, pages)
+        self.rows_changed(keep_cursor=True)
+
+    def install_page(self, view: int, page: int, rows: list[Article]) -> None:
+        """Rows asked for by :class:`PageWanted` arrived."""
+        if self.cache.install(view, page, rows):
+            self.refresh()
 
     def index_of(self, article_id: str) -> int | None:
-        """The row of ``article_id`` in the current view, if it is there."""
-        if not self._positions and self._articles:
-            self._positions = {article.id: i for i, article in enumerate(self._articles)}
-        return self._positions.get(article_id)
+        """The row of ``article_id`` among the rows held, if it is there."""
+        return self.cache.find(article_id)
 
     def set_open(self, article_id: str | None) -> None:
         """Mark the article being read (highlighted even without focus)."""
@@ -67,17 +88,20 @@ class ArticleList(RowList):
 
     @property
     def current(self) -> Article | None:
-        """The article under the cursor."""
-        if 0 <= self.cursor < len(self._articles):
-            return self._articles[self.cursor]
-        return None
+        """The article under the cursor (None while its page is on its way)."""
+        return self.cache.row(self.cursor)
 
     @property
     def row_count(self) -> int:
-        return len(self._articles)
+        return self.cache.count
 
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
-        article = self._articles[index]
+        article = self.cache.row(index)
+        if article is None:
+            page = self.cache.want(index)
+            if page is not None:
+                self.post_message(self.PageWanted(self.cache.view, page))
+            return [Segment("   …", base + theme_styles(self.app)["count"])]
         if article.id == self.open_id and index != self.cursor:
             base = base + self.get_component_rich_style("article-list--open")
         styles = theme_styles(self.app)

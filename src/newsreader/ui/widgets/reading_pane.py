@@ -45,8 +45,8 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("right_square_bracket", "quote(1)", "Next quote"),
         Binding("left_square_bracket", "quote(-1)", "Prev quote"),
-        Binding("n", "app.step_article(1)", "Next article"),
-        Binding("p", "app.step_article(-1)", "Prev article"),
+        Binding("n", "screen.step_article(1)", "Next article"),
+        Binding("p", "screen.step_article(-1)", "Prev article"),
     ]
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from newsreader.ui.session import LibraryStatus
+
+__all__ = ["LibraryStatus", "TitleBar", "short_path", "squeeze_middle"]
 
 
 def short_path(path: Path) -> str:
@@ -36,18 +39,6 @@ def squeeze_middle(text: str, width: int) -> str:
         else:
             head += 1
     return text[:head] + "…" + text[tail:]
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryStatus:
-    """What the header reports about the open library."""
-
-    root: Path
-    total: int = 0
-    shown: int = 0
-    unread: int = 0
-    skipped: int = 0
-    busy: str = ""
 
 
 class TitleBar(Widget):

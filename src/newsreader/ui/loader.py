@@ -1,0 +1,252 @@
+"""The main screen's workers: every slow thing (files, SQL, analysis) runs here, in threads.
+
+Each method starts one thread worker on the screen and returns at once; the work
+posts dataclass messages (:mod:`newsreader.ui.messages`) and otherwise just
+raises. Errors are handled in one place, by the screen's ``Worker.StateChanged``
+handler (:meth:`Loader.failed` says what to do), not in each worker. Every
+worker opens its own connection (:meth:`LibraryIndex.at`): SQLite connections
+stay in their thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from time import monotonic
+
+from textual.screen import Screen
+from textual.worker import Worker, get_current_worker
+
+from newsreader.index import Cancelled, IndexLocation, IndexUnavailable, LibraryIndex, RefreshProgress, ViewSpec
+from newsreader.library.errors import LibraryError
+from newsreader.library.model import Article
+from newsreader.ui.messages import (
+    ArticleFailed,
+    ArticleFound,
+    ArticleLoaded,
+    CountsReady,
+    CrossReady,
+    IndexOpened,
+    LibraryChanged,
+    LibraryChecked,
+    PageLoaded,
+    StateLoaded,
+    ViewLoaded,
+)
+from newsreader.ui.rows import PAGE_ROWS
+from newsreader.ui.session import progress_text
+from newsreader.userdata.reading_state import ReadingState
+
+#: Shortest pause between two checks of the folder for new or changed files.
+WATCH_SECONDS = 3.0
+
+
+def private_folders() -> None:
+    """Make newsreader's own folders (data, reading state, settings, cache) the user's alone,
+    0700 whatever the umask, before anything is written in them: files written there are
+    then private too (and the index, reading state and recent list are written 0600)."""
+    from newsreader.index.schema import make_private_dir
+    from newsreader.userdata.paths import cache_dir, config_dir, data_dir
+    from newsreader.userdata.reading_state import LIBRARIES_DIR
+
+    for folder in (data_dir(), data_dir() / LIBRARIES_DIR, config_dir(), cache_dir()):
+        try:
+            make_private_dir(folder)
+        except OSError:
+            pass  # the writers say so when they cannot write there
+
+
+class Loader:
+    """Starts the workers of one main screen; holds where the index is."""
+
+    def __init__(self, screen: Screen[None]) -> None:
+        self.screen = screen
+        self.location: IndexLocation | None = None
+        # An in-memory index lives while a connection to it is open: this one.
+        self._anchor: LibraryIndex | None = None
+
+    def _run(self, work: Callable[[], None], group: str, description: str, exclusive: bool = True) -> Worker[None]:
+        return self.screen.run_worker(work, thread=True, group=group, description=description,
+                                      exclusive=exclusive, exit_on_error=False)
+
+    def _post(self, message: object) -> None:
+        self.screen.post_message(message)  # type: ignore[arg-type]
+
+    def _open(self) -> LibraryIndex:
+        if self.location is None:
+            raise IndexUnavailable("no library is open")
+        index = LibraryIndex.at(self.location)
+        worker = get_current_worker()
+        index.stop_when(lambda: worker.is_cancelled)
+        return index
+
+    def close(self) -> None:
+        """Let go of the index (an in-memory one is dropped)."""
+        self.location = None
+        if self._anchor is not None:
+            self._anchor.close()
+            self._anchor = None
+
+    # -- the library -----------------------------------------------------------------
+    def open_library(self, root: Path, generation: int, first: bool = True, memory: bool = False,
+                     notice: str | None = None) -> None:
+        """Open the index of ``root`` (on disk, else ``memory``), list it, then refresh it.
+
+        ``first``: also load the reading state and remember the library as recent.
+        Raises (in the worker) IndexUnavailable, LibraryError.
+        """
+        def work() -> None:
+            worker = get_current_worker()
+            state = None
+            if first:
+                from newsreader.userdata.recent import load_recent, save_recent
+
+                private_folders()
+                recent = load_recent()
+                recent.touch(root)
+                save_recent(recent)
+                state = ReadingState.load(root)
+            index = LibraryIndex.open(root, memory=memory)
+            if memory:
+                self._anchor = index
+            try:
+                if state is not None:
+                    index.sync_marks(state.read_ids, state.starred_ids)
+                    self._post(StateLoaded(generation, state))
+                self.location = index.location
+                self._post(IndexOpened(generation, index.location, tuple(index.skipped()), notice or index.notice))
+                index.notice = None
+                self._refresh(index, generation, worker)
+            finally:
+                if not memory:
+                    index.close()
+
+        self._run(work, "library", "open library")
+
+    def check_again(self, generation: int) -> None:
+        """Look for files added, changed or removed since the last refresh."""
+        def work() -> None:
+            worker = get_current_worker()
+            with self._open() as index:
+                self._refresh(index, generation, worker)
+
+        self._run(work, "library", "check library")
+
+    def _refresh(self, index: LibraryIndex, generation: int, worker: Worker[None]) -> None:
+        started = monotonic()
+
+        def progress(step: RefreshProgress) -> None:
+            changed = bool(step.added or step.removed) or step.phase == "analysing"
+            self._post(LibraryChanged(generation, progress_text(step.phase, step.done, step.total), changed))
+
+        summary = index.refresh(progress, lambda: worker.is_cancelled)
+        if not summary.stopped:
+            pause = max(WATCH_SECONDS, 5 * (monotonic() - started))
+            self._post(LibraryChecked(generation, summary.skipped, pause, index.notice))
+
+    def counts(self, generation: int) -> None:
+        """Outlet counts, all articles and read ones."""
+        def work() -> None:
+            with self._open() as index:
+                self._post(CountsReady(generation, index.outlet_counts(), index.view_count(ViewSpec()),
+                                       index.read_count()))
+
+        self._run(work, "counts", "count articles")
+
+    # -- the list --------------------------------------------------------------------
+    def view(self, view: int, spec: ViewSpec, keep_id: str | None = None, pages: tuple[int, ...] = (0,)) -> None:
+        """Count ``spec``'s rows and fetch ``pages`` (and the page of ``keep_id``, if listed)."""
+        def work() -> None:
+            with self._open() as index:
+                count = index.view_count(spec)
+                position = index.view_position(spec, keep_id) if keep_id else None
+                wanted = set(pages) | ({position // PAGE_ROWS} if position is not None else set())
+                found = {page: index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
+                         for page in sorted(wanted) if page * PAGE_ROWS < count or page == 0}
+                self._post(ViewLoaded(view, count, found, position))
+
+        self._run(work, "view", "list articles")
+
+    def page(self, view: int, spec: ViewSpec, page: int) -> None:
+        """One page of rows."""
+        def work() -> None:
+            with self._open() as index:
+                self._post(PageLoaded(view, page, index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)))
+
+        self._run(work, f"page-{page % 4}", "list page")
+
+    def cross(self, generation: int, kind: str, key: str) -> None:
+        """Count the articles that name, quote or cite ``key``."""
+        def work() -> None:
+            with self._open() as index:
+                articles, mentions = index.cross_summary(kind, key)
+                self._post(CrossReady(generation, kind, key, articles, mentions))
+
+        self._run(work, "cross", "find cross")
+
+    def find(self, article_id: str, spec: ViewSpec) -> None:
+        """The article a search result names, and its row in the list."""
+        def work() -> None:
+            with self._open() as index:
+                self._post(ArticleFound(article_id, index.article(article_id), index.view_position(spec, article_id)))
+
+        self._run(work, "find", "find article")
+
+    # -- reading ---------------------------------------------------------------------
+    def article(self, root: Path, article: Article) -> None:
+        """Read and analyse ``article`` (a vanished or changed file gives ArticleFailed)."""
+        def work() -> None:
+            from newsreader.analysis import analyze
+            from newsreader.library.scanner import read_article
+
+            try:
+                document = read_article(root, article)
+            except LibraryError as error:
+                self._post(ArticleFailed(article, str(error)))
+                return
+            self._post(ArticleLoaded(document, analyze(document.body)))
+
+        self._run(work, "open", "load article")
+
+    def mark(self, article_id: str, read: bool, starred: bool) -> None:
+        """Mirror one article's marks into the index."""
+        def work() -> None:
+            with self._open() as index:
+                index.set_mark(article_id, read, starred)
+
+        self._run(work, "marks", "save marks", exclusive=False)
+
+    def save_reading(self, state: ReadingState) -> None:
+        """Write the reading state (if it changed). Raises OSError when it cannot be written."""
+        def work() -> None:
+            if state.dirty and not state.save():
+                raise OSError("Could not save reading state.")
+
+        self._run(work, "save-state", "save reading", exclusive=False)
+
+    def save_settings(self, save: Callable[[], bool]) -> None:
+        """Write settings. Raises OSError when they cannot be written."""
+        def work() -> None:
+            if not save():
+                raise OSError("Could not save settings (see the config file).")
+
+        self._run(work, "settings", "save settings", exclusive=False)
+
+    # -- the one error policy ----------------------------------------------------------
+    def failed(self, worker: Worker[None]) -> tuple[str, str | None]:
+        """What a failed worker means: (``"ignore"`` | ``"memory"`` | ``"stopped"`` | ``"notify"``, message).
+
+        ``memory``: the index on disk cannot be used, go on in memory; ``stopped``: the
+        library cannot be read or refreshed (say why, stop waiting); ``notify``: say it.
+        """
+        error = worker.error
+        if isinstance(error, Cancelled) or worker.is_cancelled:
+            return "ignore", None
+        if worker.group == "library":
+            if isinstance(error, IndexUnavailable) and not (self.location and self.location.memory):
+                return "memory", str(error)
+            return "stopped", str(error) if isinstance(error, (LibraryError, IndexUnavailable)) else \
+                f"Reading the library failed: {error!r}"
+        if isinstance(error, OSError) and worker.group in ("save-state", "settings"):
+            return "notify", str(error)
+        return "notify", f"{worker.description} failed: {error}"

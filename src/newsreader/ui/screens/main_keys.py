@@ -1,0 +1,239 @@
+"""What the main screen's keys do: sort, filters, marks, find, sidebar, search, other screens.
+
+The actions of :class:`~newsreader.ui.screens.main.MainScreen`, kept in their own
+module so the screen's module stays about panes and loading. The app's bindings
+name them as ``screen.<action>``. Everything they use is declared below; they
+change the session and ask the screen to fetch, never the other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.widgets import Input
+
+from newsreader.library.model import Article
+from newsreader.ui.widgets.filter_box import FilterBox
+from newsreader.ui.widgets.find_bar import FindBar
+from newsreader.ui.widgets.reading_pane import ReadingPane
+from newsreader.ui.widgets.sidebar import SourcesSidebar
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from newsreader.ui.loader import Loader
+    from newsreader.ui.session import Session
+    from newsreader.ui.widgets.article_list import ArticleList
+    from newsreader.userdata.reading_state import ReadingState
+
+    _Base = Screen[None]
+else:
+    _Base = object
+
+
+class MainKeys(_Base):
+    """Key actions of the main screen (mixed into it; see the module docstring)."""
+
+    session: Session
+    reading: ReadingState
+    loader: Loader
+    article_list: ArticleList
+    reader: ReadingPane
+    sidebar: SourcesSidebar
+    filter_box: FilterBox
+    view_changed: Callable[[], None]
+    open_article: Callable[[Article | None], None]
+    open_library: Callable[[Path], None]
+    _redraw: Callable[[], None]
+
+    # -- the list's view ----------------------------------------------------------------
+    def action_cycle_sort(self) -> None:
+        """Cycle the list order: date, title, outlet."""
+        self.session.cycle_sort()
+        self.view_changed()
+
+    def action_starred_only(self) -> None:
+        """Show only starred articles, or all again."""
+        self.session.toggle_starred()
+        self._redraw()
+        self.view_changed()
+
+    def action_unread_only(self) -> None:
+        """Show only unread articles, or all again."""
+        self.session.toggle_unread()
+        self.view_changed()
+
+    def on_sources_sidebar_starred_chosen(self) -> None:
+        self.action_starred_only()
+
+    def on_sources_sidebar_outlet_chosen(self, message: SourcesSidebar.OutletChosen) -> None:
+        self.session.choose_outlet(message.outlet)
+        self._redraw()
+        self.view_changed()
+
+    def on_sources_sidebar_focus_chosen(self, message: SourcesSidebar.FocusChosen) -> None:
+        """Highlight the choice in the article and list every article that has it too."""
+        focus = message.focus
+        self.reader.set_focus_on(focus if focus.key else None)
+        if not focus.key:
+            self.session.clear_cross()
+        else:
+            self.session.set_cross(focus.kind, focus.key)
+            self.loader.cross(self.session.generation, focus.kind, focus.key)
+        self.view_changed()
+
+    def on_cross_ready(self, message: object) -> None:
+        from newsreader.ui.messages import CrossReady
+
+        assert isinstance(message, CrossReady)
+        if message.generation == self.session.generation and self.session.counted_cross(
+                message.kind, message.key, message.articles, message.mentions):
+            self.query_one("#list-pane").border_title = self.session.list_title
+
+    # -- the quick filter -------------------------------------------------------------
+    def action_filter(self) -> None:
+        """Show the filter box and put the cursor in it."""
+        self.filter_box.add_class("-visible")
+        self.filter_box.focus()
+
+    # (A named handler, not @on: a mixin's decorated handlers are not collected by Textual.)
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.filter_box and self.session.set_words(event.value):
+            self.view_changed()
+
+
+    def action_back(self) -> None:
+        """Step back: close the filter, leave the reading pane, leave zen mode, clear a filter."""
+        box = self.filter_box
+        if box.has_focus or (self.session.spec.words and self.focused is self.article_list):
+            box.value = ""
+            box.remove_class("-visible")
+            self.article_list.focus()
+        elif self.has_class("-zen"):
+            self.remove_class("-zen")
+        elif self.session.cross is not None and self.focused is not self.reader:
+            self.session.clear_cross()
+            self.sidebar.active_focus = None
+            self.sidebar.refresh()
+            self.reader.set_focus_on(None)
+            self.view_changed()
+        elif self.focused is self.reader or self.focused is self.sidebar:
+            self.remove_class("-reading")
+            self.article_list.focus()
+        elif self.session.spec.outlet is not None:
+            self.on_sources_sidebar_outlet_chosen(SourcesSidebar.OutletChosen(None))
+        elif self.session.spec.starred_only:
+            self.action_starred_only()
+        elif self.session.spec.unread_only:
+            self.action_unread_only()
+
+    # -- marks --------------------------------------------------------------------------
+    def _target_article(self) -> Article | None:
+        """The article a read/star key acts on: the one being read, else the one under the cursor."""
+        if self.focused is self.reader and self.reader.document is not None:
+            return self.reader.document.article
+        return self.article_list.current
+
+    def _marked(self, article: Article) -> None:
+        self.article_list.refresh_article(article.id)
+        self.loader.mark(article.id, self.reading.is_read(article.id), self.reading.is_starred(article.id))
+        self.loader.save_reading(self.reading)
+        self._redraw()
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read or unread."""
+        article = self._target_article()
+        if article is not None:
+            self.session.step_read(self.reading.toggle_read(article.id))
+            self._marked(article)
+            if self.session.spec.unread_only:
+                self.view_changed()
+
+    def action_toggle_star(self) -> None:
+        """Star or unstar the article."""
+        article = self._target_article()
+        if article is not None:
+            self.reading.toggle_star(article.id)
+            self._marked(article)
+            if self.session.spec.starred_only:
+                self.view_changed()
+
+    # -- articles -----------------------------------------------------------------------
+    def action_step_article(self, step: int) -> None:
+        """Open the next (``1``) or previous (``-1``) article of the list."""
+        listing = self.article_list
+        index = listing.index_of(listing.open_id) if listing.open_id else None
+        target = listing.cursor if index is None else index + step
+        article = listing.cache.row(target) if 0 <= target < listing.row_count else None
+        if article is None:
+            self.app.bell()
+            return
+        listing.move_to(target)
+        self.open_article(article)
+
+    def action_search(self) -> None:
+        """Search the whole library (in memory too, when the cache folder failed)."""
+        from newsreader.ui.screens.search import SearchScreen
+
+        if self.loader.location is None:
+            self.action_filter()
+            return
+
+        def chosen(article_id: str | None) -> None:
+            if article_id is not None:
+                self.loader.find(article_id, self.session.spec)
+        self.app.push_screen(SearchScreen(self.loader.location), chosen)
+
+    # -- find in article ----------------------------------------------------------------
+    def action_find(self) -> None:
+        """Open the find bar under the reading pane."""
+        if self.reader.document is None:
+            self.notify("Open an article first, then find in it.", markup=False)
+            return
+        self.query_one(FindBar).open()
+
+    def action_find_step(self, step: int) -> None:
+        """Jump to the next (``1``) or previous (``-1``) find match."""
+        self.reader.find_step(step)
+
+    def on_find_bar_query_changed(self, message: FindBar.QueryChanged) -> None:
+        self.reader.set_find(message.query)
+
+    def on_find_bar_step(self, message: FindBar.Step) -> None:
+        self.reader.find_step(message.step)
+
+    def on_find_bar_closed(self) -> None:
+        self.reader.set_find("")
+        self.reader.focus()
+
+    def on_reading_pane_find_changed(self, message: ReadingPane.FindChanged) -> None:
+        self.query_one(FindBar).show_count(message.current, message.total)
+
+    # -- layout and other screens ---------------------------------------------------------
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the sources sidebar (it folds away on narrow terminals)."""
+        self.toggle_class("-sidebar-toggled")
+
+    def action_zen(self) -> None:
+        """Give the reading pane the whole screen."""
+        self.toggle_class("-zen")
+        if self.has_class("-zen"):
+            self.reader.focus()
+
+    def action_show_skipped(self) -> None:
+        """List the files the scan skipped, with reasons."""
+        from newsreader.ui.screens.skipped import SkippedScreen
+
+        self.app.push_screen(SkippedScreen(list(self.session.skipped)))
+
+    def action_open_folder(self) -> None:
+        """Ask for another library folder and open it."""
+        from newsreader.ui.screens.open_folder import OpenFolderScreen
+        from newsreader.userdata.recent import load_recent
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.open_library(path)
+        self.app.push_screen(OpenFolderScreen(load_recent().paths, self.session.root.parent), chosen)
