@@ -11,7 +11,7 @@ import pytest
 
 from newsreader import catalog
 from newsreader.catalog import SortOrder
-from newsreader.index import IndexLocation, LibraryIndex, ViewSpec
+from newsreader.index import IndexLocation, LibraryIndex, ViewSpec, views
 from newsreader.library.model import Article
 
 OUTLETS = ("Coastalbulletin", "riversidepost", "Northernwire", "Échoes", None)
@@ -60,7 +60,10 @@ SPECS = [ViewSpec(order, outlet, starred_only=starred, unread_only=unread)
          for starred in (False, True) for unread in (False, True)]
 
 
-def test_every_order_and_filter_agrees_with_the_catalog(index: LibraryIndex) -> None:
+@pytest.mark.parametrize("narrow", [views.NARROW, 0], ids=["narrow-plan", "broad-plan"])
+def test_every_order_and_filter_agrees_with_the_catalog(index: LibraryIndex, narrow: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "NARROW", narrow)  # 0: every view walks its order's index
     articles = index.articles()
     assert len(articles) == 36
     read = {a.id for a in articles[::3]}
@@ -91,7 +94,10 @@ def test_marks_mirror_follows_single_changes(index: LibraryIndex) -> None:
     assert index.read_count() == 1
 
 
-def test_quick_filter_words_are_word_prefixes_in_any_field(index: LibraryIndex) -> None:
+@pytest.mark.parametrize("narrow", [views.NARROW, 0], ids=["narrow-plan", "broad-plan"])
+def test_quick_filter_words_are_word_prefixes_in_any_field(index: LibraryIndex, narrow: int,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "NARROW", narrow)
     articles = index.articles()
     spec = ViewSpec(SortOrder.TITLE, words="ferr COUNC")
     hits = index.view_page(spec, 0, 100)

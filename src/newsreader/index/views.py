@@ -57,7 +57,14 @@ def filter_match(words: str) -> str | None:
     return " AND ".join(f"{quote_fts(token)} *" for token in tokens) if tokens else None
 
 
-def _where(spec: ViewSpec) -> tuple[str, list[object]]:
+#: A view whose most selective condition keeps at most this many articles is read from that
+#: condition's rows and sorted; a broader one walks the order's index, testing each row.
+NARROW = 20_000
+_ORDER_INDEX = {SortOrder.DATE: "articles_date", SortOrder.TITLE: "articles_title"}
+
+
+def _where(spec: ViewSpec, broad: bool = False) -> tuple[str, list[object]]:
+    """The view's conditions; ``broad`` tests the filter words row by row (no list of matches is built)."""
     conditions: list[str] = []
     params: list[object] = []
     if spec.outlet is not None:
@@ -69,13 +76,35 @@ def _where(spec: ViewSpec) -> tuple[str, list[object]]:
         conditions.append("a.id NOT IN (SELECT id FROM marks WHERE read)")
     match = filter_match(spec.words)
     if match is not None:
-        conditions.append("a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        if broad:
+            conditions.append("EXISTS (SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = a.doc)")
+        else:
+            conditions.append("a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
         params.append(match)
     if spec.cross is not None:
         kind, name = spec.cross
         conditions.append(CROSS[kind])
         params.append(norm_key(name))
     return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+def _narrowest(conn: sqlite3.Connection, spec: ViewSpec) -> int | None:
+    """How many articles the view's most selective condition keeps, at most NARROW + 1 (None: no condition)."""
+    sizes: list[int] = []
+    if spec.outlet is not None:
+        row = conn.execute("SELECT articles FROM outlets WHERE name = ?", (spec.outlet,)).fetchone()
+        sizes.append(int(row[0]) if row else 0)
+    if spec.starred_only:
+        sizes.append(int(conn.execute("SELECT count(*) FROM marks WHERE starred").fetchone()[0]))
+    match = filter_match(spec.words)
+    if match is not None:
+        sizes.append(len(conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?",
+                                      (match, NARROW + 1)).fetchall()))
+    if spec.cross is not None:
+        kind, name = spec.cross
+        sizes.append(int(conn.execute(f"SELECT count(*) FROM articles a WHERE {CROSS[kind]}",
+                                      (norm_key(name),)).fetchone()[0]))
+    return min(sizes) if sizes else None
 
 
 def count(conn: sqlite3.Connection, spec: ViewSpec) -> int:
@@ -87,16 +116,28 @@ def count(conn: sqlite3.Connection, spec: ViewSpec) -> int:
         else:
             row = conn.execute("SELECT articles FROM outlets WHERE name = ?", (spec.outlet,)).fetchone()
         return int(row[0] or 0) if row else 0
+    if spec == ViewSpec(spec.order, unread_only=True):
+        return count(conn, plain) - read_count(conn)
     where, params = _where(spec)
     return int(conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
 
 
 def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
          make: ArticleFactory | None = None) -> list[Article]:
-    """Rows ``offset`` to ``offset + limit`` of the view, in its order."""
-    where, params = _where(spec)
+    """Rows ``offset`` to ``offset + limit`` of the view, in its order.
+
+    A narrow view (see NARROW) is read from its most selective condition and
+    sorted; a broad one walks the order's index and tests each row, so the first
+    page costs about ``limit`` / selectivity index steps, never a sort of the match.
+    """
+    narrowest = _narrowest(conn, spec)
+    broad = narrowest is None or narrowest > NARROW
+    where, params = _where(spec, broad)
+    source = ARTICLE_FROM
+    if broad and spec.order in _ORDER_INDEX and where:
+        source = source.replace("articles a", f"articles a INDEXED BY {_ORDER_INDEX[spec.order]}", 1)
     rows = conn.execute(
-        f"SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM}{where} ORDER BY {_ORDER[spec.order]} LIMIT ? OFFSET ?",
+        f"SELECT {ARTICLE_COLUMNS} FROM {source}{where} ORDER BY {_ORDER[spec.order]} LIMIT ? OFFSET ?",
         (*params, max(0, limit), max(0, offset)),
     ).fetchall()
     return list(map(make or ArticleFactory(), rows))
@@ -105,28 +146,32 @@ def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
 def position(conn: sqlite3.Connection, spec: ViewSpec, article_id: str) -> int | None:
     """The row of ``article_id`` in the view, or None when the view does not list it.
 
-    Counts the rows before it along the view's index (no page is read).
+    Counts the rows before it along the view's index, one range at a time (no page is read).
     """
     where, params = _where(spec)
+    joiner = " AND " if where else " WHERE "
     target = conn.execute(
-        f"SELECT a.doc, a.date, a.path, a.entry, a.title, o.key, o.id FROM {ARTICLE_FROM}"
-        f"{where}{' AND' if where else ' WHERE'} a.id = ?", (*params, article_id)).fetchone()
+        f"SELECT a.date, a.path, a.entry, a.title, o.key, o.id FROM {ARTICLE_FROM}{where}{joiner}a.id = ?",
+        (*params, article_id)).fetchone()
     if target is None:
         return None
-    _, date, path, entry, title, key, outlet = target
-    after_date = ("(a.date > ? OR (a.date = ? AND (a.path, a.entry) < (?, ?)))", [date, date, path, entry]) \
-        if date is not None else ("(a.date IS NOT NULL OR (a.path, a.entry) < (?, ?))", [path, entry])
+    date, path, entry, title, key, outlet = target
+    tie = "(a.path, a.entry) < (?, ?)"
     if spec.order is SortOrder.TITLE:
-        before, values = ("(a.title < ? COLLATE NOCASE OR (a.title = ? COLLATE NOCASE AND (a.path, a.entry) < (?, ?)))",
-                          [title, title, path, entry])
-    elif spec.order is SortOrder.OUTLET:
-        before = f"((o.key, o.id) < (?, ?) OR (o.id = ? AND {after_date[0]}))"
-        values = [key, outlet, outlet, *after_date[1]]
+        ranges = [("a.title < ? COLLATE NOCASE", [title]), (f"a.title = ? COLLATE NOCASE AND {tie}", [title, path, entry])]
     else:
-        before, values = after_date
-    joiner = " AND " if where else " WHERE "
-    row = conn.execute(f"SELECT count(*) FROM {ARTICLE_FROM}{where}{joiner}{before}", (*params, *values)).fetchone()
-    return int(row[0])
+        if date is not None:
+            ranges = [("a.date > ?", [date]), (f"a.date = ? AND {tie}", [date, path, entry])]
+        else:
+            ranges = [("a.date IS NOT NULL", []), (f"a.date IS NULL AND {tie}", [path, entry])]
+        if spec.order is SortOrder.OUTLET:
+            ranges = [("(o.key, o.id) < (?, ?)", [key, outlet])] + [
+                (f"a.outlet = ? AND {sql}", [outlet, *values]) for sql, values in ranges]
+    before = 0
+    for sql, values in ranges:
+        before += int(conn.execute(f"SELECT count(*) FROM {ARTICLE_FROM}{where}{joiner}{sql}",
+                                   (*params, *values)).fetchone()[0])
+    return before
 
 
 def outlet_counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:

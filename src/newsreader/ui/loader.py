@@ -10,6 +10,7 @@ stay in their thread.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
@@ -31,7 +32,9 @@ from newsreader.ui.messages import (
     LibraryChecked,
     PageLoaded,
     StateLoaded,
+    ViewCounted,
     ViewLoaded,
+    ViewPositioned,
 )
 from newsreader.ui.rows import PAGE_ROWS
 from newsreader.ui.session import progress_text
@@ -39,6 +42,8 @@ from newsreader.userdata.reading_state import ReadingState
 
 #: Shortest pause between two checks of the folder for new or changed files.
 WATCH_SECONDS = 3.0
+#: Longest wait of a refresh for the first rows to be drawn.
+FIRST_ROWS_WAIT = 3.0
 
 
 def private_folders() -> None:
@@ -64,6 +69,9 @@ class Loader:
         self.location: IndexLocation | None = None
         # An in-memory index lives while a connection to it is open: this one.
         self._anchor: LibraryIndex | None = None
+        #: Set by the screen once the first rows are drawn: the refresh waits for it, so the
+        #: folder walk does not compete with the first screenful for the interpreter.
+        self.listed = threading.Event()
 
     def _run(self, work: Callable[[], None], group: str, description: str, exclusive: bool = True) -> Worker[None]:
         return self.screen.run_worker(work, thread=True, group=group, description=description,
@@ -116,11 +124,13 @@ class Loader:
                 self.location = index.location
                 self._post(IndexOpened(generation, index.location, tuple(index.skipped()), notice or index.notice))
                 index.notice = None
+                self.listed.wait(FIRST_ROWS_WAIT)
                 self._refresh(index, generation, worker)
             finally:
                 if not memory:
                     index.close()
 
+        self.listed.clear()
         self._run(work, "library", "open library")
 
     def check_again(self, generation: int) -> None:
@@ -154,16 +164,30 @@ class Loader:
         self._run(work, "counts", "count articles")
 
     # -- the list --------------------------------------------------------------------
-    def view(self, view: int, spec: ViewSpec, keep_id: str | None = None, pages: tuple[int, ...] = (0,)) -> None:
-        """Count ``spec``'s rows and fetch ``pages`` (and the page of ``keep_id``, if listed)."""
+    def view(self, view: int, spec: ViewSpec, keep_id: str | None = None, pages: tuple[int, ...] = (0,),
+             known: int = 0) -> None:
+        """Fetch ``pages`` of ``spec`` first (rows on screen soonest), then its exact count, then the
+        row of ``keep_id`` (if listed); ``known``: rows the view had before (a refresh of the same view)."""
         def work() -> None:
             with self._open() as index:
-                count = index.view_count(spec)
+                found: dict[int, list[Article]] = {}
+                for page in sorted(set(pages)):
+                    rows = index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
+                    if rows or page == 0:
+                        found[page] = rows
+                    if len(rows) < PAGE_ROWS:
+                        break
+                last = max(found)
+                seen = last * PAGE_ROWS + len(found[last])
+                exact = len(found[last]) < PAGE_ROWS
+                self._post(ViewLoaded(view, seen if exact else max(seen, known), found, exact))
+                if not exact:
+                    self._post(ViewCounted(view, index.view_count(spec)))
                 position = index.view_position(spec, keep_id) if keep_id else None
-                wanted = set(pages) | ({position // PAGE_ROWS} if position is not None else set())
-                found = {page: index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
-                         for page in sorted(wanted) if page * PAGE_ROWS < count or page == 0}
-                self._post(ViewLoaded(view, count, found, position))
+                if keep_id and position is not None:
+                    page = position // PAGE_ROWS
+                    rows = found.get(page) or index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
+                    self._post(ViewPositioned(view, keep_id, position, page, rows))
 
         self._run(work, "view", "list articles")
 

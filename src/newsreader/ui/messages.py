@@ -65,13 +65,32 @@ class CountsReady(Message):
 
 @dataclass
 class ViewLoaded(Message):
-    """A view's row count and its first pages (``pages``: page number to rows); ``position``
-    is the row of the article asked to keep, if the view lists it."""
+    """A view's first pages (``pages``: page number to rows) and its row count: exact, or
+    (``exact`` False) the rows known so far, the exact count following as ViewCounted."""
 
     view: int
     count: int
     pages: dict[int, list[Article]] = field(default_factory=dict)
-    position: int | None = None
+    exact: bool = True
+
+
+@dataclass
+class ViewCounted(Message):
+    """The exact row count of a view whose rows came first."""
+
+    view: int
+    count: int
+
+
+@dataclass
+class ViewPositioned(Message):
+    """The row of the article the view was asked to keep (``rows``: its page)."""
+
+    view: int
+    article_id: str
+    position: int
+    page: int
+    rows: list[Article]
 
 
 @dataclass
@@ -120,4 +139,5 @@ class ArticleFound(Message):
 
 
 __all__ = ["Analysis", "ArticleFailed", "ArticleFound", "ArticleLoaded", "CountsReady", "CrossReady",
-           "IndexOpened", "LibraryChanged", "LibraryChecked", "PageLoaded", "StateLoaded", "ViewLoaded"]
+           "IndexOpened", "LibraryChanged", "LibraryChecked", "PageLoaded", "StateLoaded", "ViewCounted", "ViewLoaded",
+           "ViewPositioned"]

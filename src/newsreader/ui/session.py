@@ -30,6 +30,8 @@ class LibraryStatus:
     unread: int = 0
     skipped: int = 0
     busy: str = ""
+    #: ``shown`` is the rows known so far, the count is on its way.
+    more: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class Session:
         self.cross: Cross | None = None
         self.total = 0
         self.shown = 0
+        self.shown_exact = True
         self.read = 0
         self.outlets: list[tuple[str, int]] = []
         self.skipped: list[SkippedFile] = []
@@ -143,11 +146,12 @@ class Session:
         self.cross = None
         return self._set(replace(self.spec, cross=None))
 
-    def viewed(self, view: int, count: int) -> bool:
-        """Rows of ``view`` arrived with its count; False (ignore them) if the view changed since."""
+    def viewed(self, view: int, count: int, exact: bool = True) -> bool:
+        """Rows of ``view`` arrived with its count (``exact`` False: at least that many); False
+        (ignore them) if the view changed since."""
         if view != self.view:
             return False
-        self.shown = count
+        self.shown, self.shown_exact = count, exact
         return True
 
     def counted(self, outlets: list[tuple[str, int]], total: int, read: int) -> None:
@@ -178,7 +182,7 @@ class Session:
     def status(self) -> LibraryStatus:
         """The header's facts."""
         return LibraryStatus(self.root, self.total, self.shown, max(0, self.total - self.read), len(self.skipped),
-                             self.busy if self.scanning else "")
+                             self.busy if self.scanning else "", not self.shown_exact)
 
 
 def progress_text(phase: str, done: int, total: int) -> str:

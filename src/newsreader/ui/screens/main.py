@@ -188,20 +188,37 @@ class MainScreen(MainKeys, Screen[None]):
         self._rows_stale = False
         top = int(self.article_list.scroll_offset.y) // PAGE_ROWS
         bottom = (int(self.article_list.scroll_offset.y) + self.article_list.size.height) // PAGE_ROWS
-        self.loader.view(self.session.view, self.session.spec, None, tuple(range(top, bottom + 1)))
+        self.loader.view(self.session.view, self.session.spec, None, tuple(range(top, bottom + 1)),
+                         known=self.article_list.row_count)
         self.loader.counts(self.session.generation)
 
     def on_view_loaded(self, message: msg.ViewLoaded) -> None:
-        if not self.session.viewed(message.view, message.count):
+        if not self.session.viewed(message.view, message.count, message.exact):
             return
         listing = self.article_list
         if listing.cache.view == message.view:
             listing.recount(message.count, message.pages)
         else:
-            listing.show_view(message.view, message.count, message.pages, message.position)
+            listing.show_view(message.view, message.count, message.pages)
         self.list_pane.border_title = self.session.list_title
         self._redraw()
-        self._restore_last_article(message.position)
+        if not self.loader.listed.is_set():
+            self.call_after_refresh(self.loader.listed.set)
+
+    def on_view_counted(self, message: msg.ViewCounted) -> None:
+        if self.session.viewed(message.view, message.count, True) and self.article_list.cache.view == message.view:
+            self.article_list.recount(message.count, None)
+            self._redraw()
+
+    def on_view_positioned(self, message: msg.ViewPositioned) -> None:
+        """The article to keep is listed at ``position``: the cursor goes there (unless the reader moved it)."""
+        listing = self.article_list
+        if message.view != self.session.view or listing.cache.view != message.view:
+            return
+        listing.install_page(message.view, message.page, message.rows)
+        if listing.cursor == 0:
+            listing.move_to(message.position)
+        self._restore_last_article()
 
     @on(ArticleList.PageWanted)
     def _page_wanted(self, message: ArticleList.PageWanted) -> None:
@@ -211,15 +228,13 @@ class MainScreen(MainKeys, Screen[None]):
     def on_page_loaded(self, message: msg.PageLoaded) -> None:
         self.article_list.install_page(message.view, message.page, message.rows)
 
-    def _restore_last_article(self, position: int | None) -> None:
+    def _restore_last_article(self) -> None:
         """Reopen the article read last time, once the list shows it."""
         wanted = self.reading.last_article
         if not self._restore_pending or wanted is None:
             return
         index = self.article_list.index_of(wanted)
         if index is None:
-            if position is None and not self.session.scanning:
-                self._restore_pending = False
             return
         self._restore_pending = False
         self._pending_scroll = self.reading.last_scroll

@@ -59,9 +59,13 @@ class ArticleList(RowList):
         if cursor is not None:
             self.move_to(cursor)
 
-    def recount(self, count: int, pages: dict[int, list[Article]]) -> None:
-        """The same view with new rows (the library changed): keep the cursor where it is."""
-        self.cache.reset(self.cache.view, count, pages)
+    def recount(self, count: int, pages: dict[int, list[Article]] | None) -> None:
+        """The same view with new rows (``pages``; None: the rows held are still right) or a new count:
+        the cursor stays where it is."""
+        if pages is None:
+            self.cache.count = count
+        else:
+            self.cache.reset(self.cache.view, count, pages)
         self.rows_changed(keep_cursor=True)
 
     def install_page(self, view: int, page: int, rows: list[Article]) -> None:

@@ -57,8 +57,8 @@ class TitleBar(Widget):
             return text
         facts = Text()
         articles = f"{status.total:,} article{'s' if status.total != 1 else ''}"
-        if status.shown != status.total:
-            articles = f"{status.shown:,} of {articles}"
+        if status.shown != status.total or status.more:
+            articles = f"{status.shown:,}{'+' if status.more else ''} of {articles}"
         facts.append(f"  ·  {articles}")
         if status.total:
             facts.append(f"  ·  {status.unread:,} unread")
