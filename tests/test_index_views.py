@@ -107,6 +107,7 @@ def test_quick_filter_words_are_word_prefixes_in_any_field(index: LibraryIndex, 
     assert want and [a.id for a in hits] == [a.id for a in want]
     assert index.view_count(spec) == len(want)
     assert index.view_count(ViewSpec(words="echoes")) == index.view_count(ViewSpec(outlet="Échoes")) > 0
+    assert {a.outlet for a in index.view_page(ViewSpec(words="ECHO"), 0, 100)} == {"Échoes"}  # diacritics folded
     assert index.view_count(ViewSpec(words="arbour")) == 0  # inside a word: no match
     assert index.view_count(ViewSpec(words='" * (')) == 36  # no words: no filter
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsreader.catalog import SortOrder
 from newsreader.library.model import Article
 
 from .query import quote_fts
+from .wordtest import word_test
 from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key
 
 _ORDER = {
@@ -61,10 +62,12 @@ def filter_match(words: str) -> str | None:
 #: condition's rows and sorted; a broader one walks the order's index, testing each row.
 NARROW = 20_000
 _ORDER_INDEX = {SortOrder.DATE: "articles_date", SortOrder.TITLE: "articles_title"}
+#: Rows of a broad filtered view found by walking and testing; deeper pages are asked of SQL.
+SCAN_ROWS = 2_000
 
 
-def _where(spec: ViewSpec, broad: bool = False) -> tuple[str, list[object]]:
-    """The view's conditions; ``broad`` tests the filter words row by row (no list of matches is built)."""
+def _where(spec: ViewSpec) -> tuple[str, list[object]]:
+    """The view's conditions as SQL over ``articles a``."""
     conditions: list[str] = []
     params: list[object] = []
     if spec.outlet is not None:
@@ -76,10 +79,7 @@ def _where(spec: ViewSpec, broad: bool = False) -> tuple[str, list[object]]:
         conditions.append("a.id NOT IN (SELECT id FROM marks WHERE read)")
     match = filter_match(spec.words)
     if match is not None:
-        if broad:
-            conditions.append("EXISTS (SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = a.doc)")
-        else:
-            conditions.append("a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        conditions.append("a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
         params.append(match)
     if spec.cross is not None:
         kind, name = spec.cross
@@ -127,12 +127,17 @@ def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
     """Rows ``offset`` to ``offset + limit`` of the view, in its order.
 
     A narrow view (see NARROW) is read from its most selective condition and
-    sorted; a broad one walks the order's index and tests each row, so the first
-    page costs about ``limit`` / selectivity index steps, never a sort of the match.
+    sorted. A broad one walks the order's index: filter words are then tested on
+    each row's stored text (:mod:`.wordtest`) instead of building the list of every
+    match (a word in most articles matches hundreds of thousands), so a first page
+    costs about ``limit`` / selectivity rows, never a sort of the match.
     """
+    make = make or ArticleFactory()
     narrowest = _narrowest(conn, spec)
     broad = narrowest is None or narrowest > NARROW
-    where, params = _where(spec, broad)
+    if broad and spec.words and offset < SCAN_ROWS:
+        return _scan(conn, spec, offset, limit, make)
+    where, params = _where(spec)
     source = ARTICLE_FROM
     if broad and spec.order in _ORDER_INDEX and where:
         source = source.replace("articles a", f"articles a INDEXED BY {_ORDER_INDEX[spec.order]}", 1)
@@ -140,7 +145,29 @@ def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
         f"SELECT {ARTICLE_COLUMNS} FROM {source}{where} ORDER BY {_ORDER[spec.order]} LIMIT ? OFFSET ?",
         (*params, max(0, limit), max(0, offset)),
     ).fetchall()
-    return list(map(make or ArticleFactory(), rows))
+    return list(map(make, rows))
+
+
+def _scan(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int, make: ArticleFactory) -> list[Article]:
+    """A broad view with filter words: walk the order, test the words on each row's text."""
+    test = word_test(spec.words)
+    where, params = _where(replace(spec, words=""))
+    source = ARTICLE_FROM + " JOIN texts t ON t.doc = a.doc"
+    if spec.order in _ORDER_INDEX:
+        source = source.replace("articles a", f"articles a INDEXED BY {_ORDER_INDEX[spec.order]}", 1)
+    rows = conn.execute(f"SELECT {ARTICLE_COLUMNS}, t.body FROM {source}{where} ORDER BY {_ORDER[spec.order]}", params)
+    found: list[Article] = []
+    skip = max(0, offset)
+    for row in rows:
+        if not test(row[2], row[3], row[5], row[-1]):
+            continue
+        if skip:
+            skip -= 1
+            continue
+        found.append(make(row[:-1]))
+        if len(found) >= limit:
+            break
+    return found
 
 
 def position(conn: sqlite3.Connection, spec: ViewSpec, article_id: str) -> int | None:
