@@ -18,12 +18,8 @@ from newsreader.analysis.model import NUMBER_LABELS
 from newsreader.library.ingest import ingest_file
 from newsreader.library.model import Article, ParsedArticle
 
-from .tables import unpack_body
+from .tables import HIT_CLOSE, HIT_OPEN, unpack_body
 
-#: Private-use characters that mark hits in FTS5 snippets; removed from all
-#: indexed text so that splitting on them is unambiguous.
-HIT_OPEN = "\ue000"
-HIT_CLOSE = "\ue001"
 _SENTINELS = str.maketrans("", "", HIT_OPEN + HIT_CLOSE)
 _SKIP_LABELS = NUMBER_LABELS | {"DATE"}
 _MAX_QUOTE_CHARS = 2000

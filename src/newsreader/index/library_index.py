@@ -16,12 +16,21 @@ from typing import Any
 
 from newsreader.library.model import Article, SkippedFile
 
-from . import refresh as refreshing
 from . import views
 from .location import IndexLocation, index_path, resolve_root
 from .model import RefreshProgress, RefreshSummary, SearchHit
 from .query import QueryError, parse_query
-from .schema import IndexUnavailable, connect, connect_memory, delete_database, is_damage, make_private_dir, verify
+from .schema import (
+    READER_CACHE_KB,
+    WRITER_CACHE_KB,
+    IndexUnavailable,
+    connect,
+    connect_memory,
+    delete_database,
+    is_damage,
+    make_private_dir,
+    verify,
+)
 from .search import run_query
 from .views import ViewSpec
 from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key
@@ -152,6 +161,8 @@ class LibraryIndex:
 
     def skipped(self) -> list[SkippedFile]:
         """Every file the last refresh skipped (or whose entries it partly skipped), with reasons."""
+        from . import refresh as refreshing  # (with its process pool: imported when first needed)
+
         return self._read(refreshing.skipped_files) or []
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
@@ -194,14 +205,18 @@ class LibraryIndex:
     def refresh(
         self,
         on_progress: Callable[[RefreshProgress], None] | None = None,
-        should_stop: Callable[[], bool] = refreshing.never,
+        should_stop: Callable[[], bool] | None = None,
     ) -> RefreshSummary:
         """Bring the index up to date with the folder (see :mod:`newsreader.index.refresh`).
 
         Raises LibraryError if the folder cannot be read, IndexUnavailable if the
         index cannot be written (a full disk, a lock held too long).
         """
+        from . import refresh as refreshing
+
+        should_stop = should_stop or refreshing.never
         try:
+            self._conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB:d}")
             if not self.location.memory and not verify(self._conn, self.path):
                 self._rebuild("failed its integrity check")
             try:
@@ -218,6 +233,11 @@ class LibraryIndex:
                 )
         except sqlite3.Error as error:
             raise IndexUnavailable(f"the index cannot be updated ({error})") from None
+        finally:
+            try:
+                self._conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KB:d}")
+            except sqlite3.Error:
+                pass  # closed or damaged: nothing to give back
         return summary
 
     def close(self) -> None:

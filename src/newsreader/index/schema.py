@@ -51,6 +51,10 @@ __all__ = ["LAYOUT_VERSION", "SCHEMA_VERSION", "IndexUnavailable", "connect", "c
 
 #: How long opening waits for another process that holds the file locked.
 LOCKED_SECONDS = 30.0
+#: Page cache of a connection, in KiB: readers fetch a page of rows at a time, and the app has
+#: several at once (a refresh asks for more, see LibraryIndex.refresh).
+READER_CACHE_KB = 4_000
+WRITER_CACHE_KB = 32_000
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 
@@ -199,7 +203,7 @@ def _open(target: str, uri: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -16000")
+    conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KB:d}")
     return conn
 
 

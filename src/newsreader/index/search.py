@@ -6,10 +6,9 @@ import sqlite3
 
 from newsreader.library.model import Article
 
-from .extract import HIT_CLOSE, HIT_OPEN
 from .model import SearchHit
 from .query import Query
-from .tables import unpack_body
+from .tables import HIT_CLOSE, HIT_OPEN, unpack_body
 from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory
 
 #: A query matching more articles than this ranks only the RANK_WINDOW most

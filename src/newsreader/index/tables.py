@@ -7,6 +7,10 @@ import zlib
 #: The layout of the tables (bump on any schema change): ``PRAGMA user_version``.
 LAYOUT_VERSION = 2
 SCHEMA_VERSION = LAYOUT_VERSION
+#: Private-use characters that mark hits in FTS5 snippets; removed from all
+#: indexed text so that splitting on them is unambiguous.
+HIT_OPEN = "\ue000"
+HIT_CLOSE = "\ue001"
 #: The sort key of "no outlet": after every name.
 NO_OUTLET_KEY = "\U0010ffff"
 

@@ -10,12 +10,15 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from newsreader.catalog import outlet_key
 from newsreader.library.model import Article
 
-from .extract import ArticleRecord, FileResult, Findings
 from .tables import pack_body
+
+if TYPE_CHECKING:
+    from .extract import ArticleRecord, FileResult, Findings
 
 AUTHOR_SEP = "\x1f"
 #: The columns :class:`ArticleFactory` reads, over ``articles a JOIN outlets o ON o.id = a.outlet``.
