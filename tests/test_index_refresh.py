@@ -192,3 +192,24 @@ def test_progress_reports_every_added_article_once(library: Path) -> None:
         added = [a for p in progress for a in p.added]
         assert sorted(added, key=lambda a: a.id) == sorted(index.articles(), key=lambda a: a.id)
         assert [p.phase for p in progress][0] == "scanning"
+
+
+def test_a_new_analyser_reanalyses_stored_bodies_while_the_list_stays_whole(
+        library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.analysis.model import ANALYSER_VERSION
+    from newsreader.index import ViewSpec
+
+    with LibraryIndex.open(library) as index:
+        index.refresh()
+        before = state(index)
+        monkeypatch.setattr(refresh_module, "ANALYSER_VERSION", ANALYSER_VERSION + 1)
+        monkeypatch.setattr("newsreader.library.ingest.parse_document", pytest.fail)  # no file is read again
+        listed: list[tuple[str, int]] = []
+        summary = index.refresh(on_progress=lambda p: listed.append((p.phase, index.view_count(ViewSpec()))))
+        assert (summary.added, summary.changed, summary.removed, summary.unchanged) == (0, 0, 0, 4)
+        assert ("analysing", 4) in listed and all(count == 4 for _, count in listed)
+        assert index._conn.execute("SELECT DISTINCT analysed FROM articles").fetchall() == [(ANALYSER_VERSION + 1,)]
+        assert state(index) == before  # the same analyser code: the same findings
+        again: list[str] = []
+        index.refresh(on_progress=lambda p: again.append(p.phase))
+        assert "analysing" not in again  # nothing left to analyse
