@@ -122,9 +122,11 @@ class Loader:
                     index.sync_marks(state.read_ids, state.starred_ids)
                     self._post(StateLoaded(generation, state))
                 self.location = index.location
-                self._post(IndexOpened(generation, index.location, tuple(index.skipped()), notice or index.notice))
+                self._post(IndexOpened(generation, index.location, (), notice or index.notice))
                 index.notice = None
                 self.listed.wait(FIRST_ROWS_WAIT)
+                # After the first rows: listing the skipped files reads the whole files table.
+                self._post(LibraryChanged(generation, progress_text("scanning", 0, 0), False, tuple(index.skipped())))
                 self._refresh(index, generation, worker)
             finally:
                 if not memory:

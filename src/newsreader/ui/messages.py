@@ -41,6 +41,8 @@ class LibraryChanged(Message):
     generation: int
     busy: str
     rows_changed: bool = True
+    #: Every skipped file, when the sender knows them.
+    skipped: tuple[SkippedFile, ...] | None = None
 
 
 @dataclass

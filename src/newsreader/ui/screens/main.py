@@ -132,6 +132,8 @@ class MainScreen(MainKeys, Screen[None]):
         if message.generation != self.session.generation:
             return
         self.session.progress(message.busy)
+        if message.skipped is not None:
+            self.session.skipped = list(message.skipped)
         self._rows_stale = self._rows_stale or message.rows_changed
         self._redraw()
 
