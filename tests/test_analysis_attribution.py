@@ -270,3 +270,15 @@ def test_a_nickname_an_occupation_and_a_sentence_opener_leave_one_person() -> No
             "Whether Varley returns is unclear, and whether he wants to is unclear too.")
     keys = {e.key for e in analyze(text).entities if e.label == "PERSON"}
     assert keys == {"Joseph R. Varley"}
+
+
+def test_a_loch_a_village_and_a_developer_in_apposition() -> None:
+    text = ("Councillors approved turbines above Loch Varrach. Ewan Rossie, who runs a shop in the village of "
+            "Balnacrag, said the crews would fill his rooms.\n"
+            "The developer, Corrie Renewables, says the farm will power 40,000 homes.")
+    labels = _labels(text)
+    assert labels["Loch Varrach"] == "LOC" and labels["Balnacrag"] == "GPE"
+    assert labels["Corrie Renewables"] == "ORG" and labels["Ewan Rossie"] == "PERSON"
+    cites = {(c.name, c.kind) for c in analyze(text).citations}
+    assert ("Corrie Renewables", "official") in cites and ("Ewan Rossie", "person") in cites
+    assert all(name != "Balnacrag" for name, _ in cites)

@@ -87,6 +87,7 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
     """Cited sources, sorted, with no two of one kind overlapping; ``key`` is the name the source
     resolves to through ``resolver`` (a pronoun to its person, "Mr. Trump" to "Donald J. Trump")."""
     ents = _Entities(entities)
+    by_key = {e.key: e for e in ents.items}
     found: list[Citation] = []
 
     def add(start: int, end: int, forced: str | None = None) -> None:
@@ -105,7 +106,8 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
                 return  # "he said" with nobody to credit cites nothing
             kind = forced or "person"
         else:
-            kind = forced or _kind(source, ents.inside(start, end))
+            # "The developer" resolved to Ardcraig Renewables takes the kind of the body it names
+            kind = forced or _kind(source, ents.inside(start, end) or by_key.get(key or ""))
         if kind is not None:
             found.append(Citation(start, end, source, kind, key or ""))
 
@@ -117,8 +119,9 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
         after = text[m.end():m.end() + 22]
         add(span[0], span[1], "statement" if after.startswith(" in a statement") else None)
         named = _APPOSITIVE_NAME_RE.search(text, span[1], m.start())
-        if named is not None and ents.inside(named.start(1), named.end(1)) is not None:
-            add(named.start(1), named.end(1), "person")  # "a spokesman for the ministry, Jonas Ekberg, said"
+        inside = ents.inside(named.start(1), named.end(1)) if named is not None else None
+        if named is not None and inside is not None:  # "a spokesman for the ministry, Jonas Ekberg, said"
+            add(named.start(1), named.end(1), "person" if inside.label == "PERSON" else None)
         body = _SPOKESMAN_FOR_RE.match(text, span[0], span[1])
         if body is not None:
             add(body.start(1), body.end(1), "official")

@@ -15,11 +15,15 @@ from newsreader.analysis.people import is_given_name
 from newsreader.analysis.persons import Person, PersonIndex
 from newsreader.analysis.tokens import TOKEN_RE, is_sentence_initial
 
-_NEXT_WORD_RE = re.compile(r"[\s,]*([A-Za-z]+)")
+# no comma: in "Rennie, who runs a guest house in Inverallt, said" the comma ends the appositive, and
+# Inverallt does not speak
+_NEXT_WORD_RE = re.compile(r"[ \t]*([A-Za-z]+)")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")
 _PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside", "inside", "into"))
 _PERSON_PREV = frozenset(("said", "says", "by", "told", "according", "mr", "mrs", "ms", "dr"))
 _PLACE_LABELS = frozenset(("GPE", "LOC"))
+_PLACE_OF_RE = re.compile(r"\b(?:village|town|city|hamlet|county|district|region|province|state|island|port|parish|"
+                          r"municipality|suburb)[ \t]+of[ \t]+$")
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _PLACE_APPOSITIVE_RE = re.compile(r",? (?:an?|the) (?:[\w-]+ )?(?:town|city|village|suburb|county|district|port|"
                                   r"region|state|province|borough|municipality)\b")
@@ -35,6 +39,8 @@ def _context_label(text: str, m: Mention) -> str | None:
     if nxt and nxt.group(1) in words.REPORT_VERBS:
         return "PERSON"
     prev = _PREV_WORD_RE.search(text, max(0, m.start - 30), m.start)
+    if _PLACE_OF_RE.search(text, max(0, m.start - 30), m.start):
+        return "GPE"  # "the village of Inverallt"
     if prev:
         p = prev.group(1).lower()
         if p in _PLACE_PREPS:

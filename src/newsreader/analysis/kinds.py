@@ -25,7 +25,9 @@ _ORG_AFTER_RE = re.compile(
     r"(?:its\b|it (?:would|will|plans|planned|expects|expected|intends|intended|had agreed|has agreed)\b)"
     r"| (?:has|have|had) (?:said|announced|confirmed)? ?(?:it|its)\b)")
 _ORG_BEFORE_RE = re.compile(r"\b(?:(?:at|joined|acquired|bought|sued|employees of|staff at|workers at|owner of|"
-                            r"founder of|shares in|shares of|customers of)[ \t]+(?:the[ \t]+)?|the[ \t]+)$")
+                            r"founder of|shares in|shares of|customers of)[ \t]+(?:the[ \t]+)?|the[ \t]+|(?:company|firm|"
+                            r"developer|operator|maker|group|charity|union|club|insurer|lender|retailer|carrier|"
+                            r"publisher|owner|buyer|bidder|contractor|supplier),[ \t]+)$")
 _PERSON_AFTER_RE = re.compile(r"(?:, \d{1,3},|,? (?:said|says|told|added) (?:that )?(?:he|she)\b|['’]s (?:wife|husband|"
                               r"son|daughter|father|mother|family|lawyer|attorney))")
 _PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof)\.?[ \t]+$")

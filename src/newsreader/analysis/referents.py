@@ -174,10 +174,13 @@ class Resolver:
                 return f"{head.key}’s {noun.group(1)}"  # "Clinton's campaign": the campaign, not Clinton
             return head.key
         named = _APPOSITIVE_PERSON_RE.match(self.text, end)
-        if named is not None and speaker.rsplit(" ", 1)[-1].lower() in PERSON_ROLES:
-            # "its spokesperson, Inês Falcão, said": the name the description is given
+        head_word = speaker.rsplit(" ", 1)[-1].lower()
+        if named is not None and (head_word in PERSON_ROLES or head_word in ORG_KINDS):
+            # "its spokesperson, Inês Falcão, said", "The developer, Ardcraig Renewables, says": the name the
+            # description is given, a person for a person's role and a body for a body's
             k = bisect_left(self.named_starts, named.end())
-            if k < len(self.named) and self.named[k].start == named.end() and self.named[k].label == "PERSON" \
+            want = "PERSON" if head_word in PERSON_ROLES else "ORG"
+            if k < len(self.named) and self.named[k].start == named.end() and self.named[k].label == want \
                     and self.text.startswith(",", self.named[k].end):
                 return self.named[k].key
         of = _DESCRIPTION_OF_RE.fullmatch(speaker)

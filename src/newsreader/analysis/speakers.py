@@ -169,6 +169,8 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
         if lw in _DETERMINERS:
             start = s
             break
+        if i and w.endswith(".") and len(w) > 3 and lw[:-1] not in _TITLE_ABBREVIATIONS and "." not in w[:-1]:
+            break  # "... above Loch Varrach. Ewan Rossie said": the subject starts with its sentence
         if w[0].isupper() or w[0].isdigit():
             start = s
             continue

@@ -94,6 +94,7 @@ textiles semiconductor semiconductors electronics software computer computers ph
 tobacco paper rubber plastics metals aluminium aluminum engineering construction properties realty investments
 finance financial credit bancorp bankshares trading exports railway railways transport aviation aerospace
 utilities utility mills studios pictures publishing entertainment broadcasting wireless trust
+renewables solar wind hydro nuclear biofuels developments developers contractors builders homes ramblers
 """.split())
 
 # Words that make a capitalised run an event or a thing, never a person ("World Cup", "Greater Milwaukee Open").
@@ -104,7 +105,7 @@ receipts index stock stocks data numbers income revenue shares
 """.split())
 
 # First words that make a run of two or more words a place ("Lake Orrin", "Mount Kessel").
-LOC_PREFIXES = frozenset("lake mount mt mt. cape isle glacier".split())
+LOC_PREFIXES = frozenset("lake mount mt mt. cape isle glacier loch lough glen ben strath fjord river port".split())
 
 # First words that head an organisation name ("Bank of England", "Ministry of Defence").
 ORG_HEADS = frozenset("""
