@@ -282,3 +282,19 @@ def test_a_loch_a_village_and_a_developer_in_apposition() -> None:
     cites = {(c.name, c.kind) for c in analyze(text).citations}
     assert ("Corrie Renewables", "official") in cites and ("Ewan Rossie", "person") in cites
     assert all(name != "Balnacrag" for name, _ in cites)
+
+
+def test_titles_bodies_and_things_seen_in_the_bundled_samples() -> None:
+    text = ("Chief Medical Officer Sunniva Dahl said waits had doubled, according to the North Sea Stock Panel.\n"
+            "Harlow Civil Works billed the county twice. The viaduct has since been rated “poor.”\n"
+            "The old people always said the river would come back. Shipping agents said the port was quiet.")
+    analysis = analyze(text)
+    labels = {e.text: e.label for e in analysis.entities}
+    assert labels["Sunniva Dahl"] == "PERSON" and "Medical" not in labels
+    assert labels["Harlow Civil Works"] == "ORG"
+    assert labels.get("North Sea Stock Panel", labels.get("Sea Stock Panel")) == "ORG"
+    shown = [q.speaker_key or q.speaker for q in analysis.quotes]
+    assert shown in ([], [None])  # a viaduct says nothing
+    cites = {(c.name, c.kind) for c in analysis.citations}
+    assert ("Shipping agents", "anonymous") in cites
+    assert not any(name.endswith("always") for name, _ in cites)

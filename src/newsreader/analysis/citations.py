@@ -33,6 +33,12 @@ _LEADING_ARTICLE_RE = re.compile(r"[Aa]n? (?=[A-Z])")  # "a Kremlin readout": th
 _PRONOUN_SOURCES = frozenset(("he", "she", "they", "we", "i", "it"))
 _ANONYMOUS = re.compile(r"^(?:some |several |two |three |many |senior |other |the )*(?:[a-z]+ )?(?:officials?|sources|"
                         r"people|diplomats|aides|analysts|experts|observers|residents|witnesses|insiders)\b")
+_PLURAL_PEOPLE_RE = re.compile(r"\b(?:agents|workers|residents|parents|teachers|drivers|farmers|fishermen|traders|"
+                               r"investors|economists|analysts|experts|officials|sources|people|critics|"
+                               r"supporters|opponents|members|staff|employees|doctors|nurses|scientists|"
+                               r"researchers|locals|voters|protesters|activists|organizers|organisers|merchants|"
+                               r"technicians|leaders|advocates|owners|tenants|politicians|lawmakers|diplomats|"
+                               r"aides|executives|engineers|economists|shoppers|commuters|neighbours|neighbors)$")
 _DOCUMENT_HEADS = frozenset("report study survey poll data document documents memo letter filing complaint figures "
                             "statistics analysis review records audit ruling indictment lawsuit".split())
 _OFFICIAL_HEADS = frozenset("readout ministry department government office spokesman spokeswoman spokesperson "
@@ -62,7 +68,9 @@ def _kind(source: str, entity: Entity | None) -> str | None:
             return "person"
     if head in _OFFICIAL_HEADS:
         return "official"
-    return "person" if source[:1].isupper() else None
+    if " of " not in low and (head.endswith("s") and not source[:1].isupper() or _PLURAL_PEOPLE_RE.search(low)):
+        return "anonymous"  # "Shipping agents said", "residents said": people, unnamed
+    return None  # "My wife", "Combined": no name, no body, nothing a reader could check
 
 
 class _Entities:
@@ -132,7 +140,9 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
                 continue
             entity = ents.inside(m.start(2), m.end(2))
             entry = gazetteer.get(entity.text) if entity is not None else None
-            if entry is None or entry.cls != "outlet":
+            named_outlet = entity is not None and entity.label == "ORG" \
+                and entity.key.rsplit(" ", 1)[-1].lower() in OUTLET_TAILS  # "told the Coastal Bulletin"
+            if not named_outlet and (entry is None or entry.cls != "outlet"):
                 continue
         add(m.start(2), m.end(2), "document" if cue.startswith(("data", "figures", "statistics")) else None)
     for m in _PER_SITE_RE.finditer(text):

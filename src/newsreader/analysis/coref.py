@@ -22,6 +22,7 @@ _PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")
 _PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside", "inside", "into"))
 _PERSON_PREV = frozenset(("said", "says", "by", "told", "according", "mr", "mrs", "ms", "dr"))
 _PLACE_LABELS = frozenset(("GPE", "LOC"))
+_NEVER_NAMES = frozenset(words.MONTHS + words.WEEKDAYS) | words.HOLIDAYS
 _PLACE_OF_RE = re.compile(r"\b(?:village|town|city|hamlet|county|district|region|province|state|island|port|parish|"
                           r"municipality|suburb)[ \t]+of[ \t]+$")
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
@@ -34,7 +35,11 @@ def _norm(ws: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _context_label(text: str, m: Mention) -> str | None:
-    """Label a lone unknown word from its neighbours ("X said" -> PERSON, "in X" -> GPE)."""
+    """Label a lone unknown word from its neighbours ("X said" -> PERSON, "in X" -> GPE); a month, a weekday,
+    a holiday or "I've" is never labelled ("in June", "on Fridays", "the Easter weekend")."""
+    word = m.words[0].lower().rstrip("s") if m.words else ""
+    if word in _NEVER_NAMES or m.words and m.words[0].lower() in _NEVER_NAMES or word.startswith(("i'", "i’")):
+        return None
     nxt = _NEXT_WORD_RE.match(text, m.end)
     if nxt and nxt.group(1) in words.REPORT_VERBS:
         return "PERSON"
@@ -155,6 +160,11 @@ def settle(text: str, mentions: list[Mention]) -> list[Mention]:
                                and m.how == "gaz" and (m.cls in gazetteer.WEAK or _person_context(text, m))
                                and not _place_context(text, m)):
             person = people.resolve(norm[0], m.start) if len(norm) == 1 else people.match_full(norm)
+        if m.label == "ORG" and len(norm) > 1:  # "Harbor Workers" before "Harbor Workers Credit Union"
+            longer = [key for key in org_first.get(norm[0], ()) if key != m.key and tuple(
+                key.lower().split()[:len(norm)]) == norm]
+            if len(longer) == 1:
+                m.key = longer[0]
         short = org_first.get(norm[0]) if len(norm) == 1 and m.label in (None, "PERSON", "ORG") else None
         if person is None and short is not None and len(short) == 1 and (m.how != "gaz" or m.cls in gazetteer.WEAK):
             m.label, m.key = "ORG", next(iter(short))  # "Crestline" after "Crestline Property Group"

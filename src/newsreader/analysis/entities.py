@@ -203,7 +203,7 @@ def _merge(ps: list[_Piece]) -> list[Mention]:
             if nxt is not None and (namelike or titled) and (nxt.kind == "unk" or nxt.kind == "gaz" and len(
                     nxt.words) == 1 and nxt.entry is not None and nxt.entry.cls in gazetteer.WEAK):
                 pc = _Piece("unk", pc.start, pc.end, pc.words)  # "Jordan Henderson", "Florence Pugh"
-            elif e.label in ("GPE", "NORP") and nxt is not None and nxt.kind in ("unk", "gaz"):
+            elif e.label in ("GPE", "NORP", "LOC") and nxt is not None and nxt.kind in ("unk", "gaz"):
                 j = k + 1
                 while j < m and ps[j].kind == "unk":
                     j += 1

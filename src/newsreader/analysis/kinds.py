@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsreader.analysis import words
 from newsreader.analysis.entities import Mention
 from newsreader.analysis.people import is_given_name
 
@@ -31,9 +32,10 @@ _ORG_BEFORE_RE = re.compile(r"\b(?:(?:at|joined|acquired|bought|sued|employees o
 _PERSON_AFTER_RE = re.compile(r"(?:, \d{1,3},|,? (?:said|says|told|added) (?:that )?(?:he|she)\b|['’]s (?:wife|husband|"
                               r"son|daughter|father|mother|family|lawyer|attorney))")
 _PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof)\.?[ \t]+$")
-_PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|near|outside|across|into|on)[ \t]+$")
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|near|outside|across|into)[ \t]+$")
 _SENTENCE_IT_RE = re.compile(r"[^.!?\n]{0,160}[.!?][\"”’]?[ \t]+(?:It|Its)\b")
 _DECIDABLE = frozenset(("shape", "single", "first"))
+_CALENDAR = frozenset(words.MONTHS + words.WEEKDAYS) | words.HOLIDAYS
 
 
 def _evidence(text: str, m: Mention) -> int:
@@ -63,6 +65,8 @@ def decide_kinds(text: str, mentions: list[Mention]) -> None:
         if m.how in _DECIDABLE and m.label in (None, "PERSON") and m.words:
             groups.setdefault(m.words[0].lower(), []).append(m)
     for first, group in groups.items():
+        if first.rstrip("s") in _CALENDAR or first in _CALENDAR:
+            continue  # "the Easter weekend", "in June": a date, never a body or a place
         if first in surnames or any(m.words[-1].lower() in surnames for m in group):
             continue  # "Zelensky's office", "Van der Berg said it" after the full name: the person's
         score = sum(_evidence(text, m) for m in group)

@@ -15,11 +15,15 @@ from newsreader.analysis import gazetteer
 from newsreader.analysis.marks import segments as segments  # re-exported: callers and tests import it here
 from newsreader.analysis.model import Quote
 from newsreader.analysis.referents import Resolver
+from newsreader.analysis.roles import ORG_KINDS, PERSON_ROLES
 from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
 from newsreader.analysis.speakers import VERB_ALT as _VERB_ALT
 
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 # Pronouns worth showing unresolved ("— they"); a bare "I" or "we" tells the reader nothing.
+_DETERMINERS = frozenset("the a an this that these those his her its their our my".split())
+_DOCUMENTS = frozenset("report letter statement study survey poll memo filing complaint lawsuit ruling book ad "
+                       "article piece story editorial column readout".split())
 _SHOWN_PRONOUNS = frozenset(("he", "she", "they", "it"))
 _TRANSCRIPT_RE = re.compile(r"[\"“]?([A-Z][A-Z .'’-]{1,40}[A-Z]):\s")
 _AFTER_NP_RE = re.compile(r"\s+((?:the |an? )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the))*|(?:the|an?|his|her|their) [^,.;\"“”]{1,120})")
@@ -78,6 +82,17 @@ def _before(text: str, start: int, floor: int) -> tuple[int, int, str] | None:
     return None
 
 
+def _can_speak(subject: str) -> bool:
+    """True for a subject that can have said the words quoted in its sentence when no verb of saying links
+    them: a name, a pronoun, or a person's or a body's description ("the mayor", "the agency"); not "The
+    viaduct has since been rated “poor”"."""
+    ws = subject.split()
+    if any(w[:1].isupper() for w in ws[1:]) or ws and ws[0][:1].isupper() and ws[0].lower() not in _DETERMINERS:
+        return True
+    head = ws[-1].lower().strip("’'s") if ws else ""
+    return subject.lower() in _PRONOUNS or head in PERSON_ROLES or head in ORG_KINDS or head in _DOCUMENTS
+
+
 def _previous_paragraph(text: str, para_start: int) -> int:
     """Start of the nearest non-blank paragraph before the one starting at para_start, or -1."""
     k = para_start - 1
@@ -106,7 +121,7 @@ def _attribute(text: str, start: int, end: int, closed: bool, para_start: int,
         if text[sent:start].strip(" \t\"“”'‘’-—–("):
             # a partial quotation inside a sentence: its subject ("Vega dismissed the plan as "a stunt."")
             span = sentence_subject(text, sent, start)
-            if span:
+            if span and _can_speak(text[span[0]:span[1]]):
                 found = span[0], span[1], ""
     return found
 

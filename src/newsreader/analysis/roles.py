@@ -35,7 +35,8 @@ _INSTITUTION_WORDS = frozenset("agency commission committee department ministry 
                                "university institute foundation board office bureau administration campaign "
                                "association federation league police army military government organization "
                                "organisation hospital school club team church coalition alliance movement "
-                               "directorate service trust society cooperative parliament assembly senate".split())
+                               "directorate service trust society cooperative parliament assembly senate watchdog "
+                               "regulator inspectorate".split())
 ORG_KINDS = _OUTLET_WORDS | _COMPANY_WORDS | _INSTITUTION_WORDS
 # "the union" may be an association or federation of workers
 _UNION_WORDS = frozenset("union association federation guild brotherhood".split())

@@ -111,7 +111,8 @@ def sentence_subject(text: str, sent: int, limit: int) -> tuple[int, int] | None
     return None
 
 
-_ADVERB_WORDS = frozenset(_ADVERBS[3:-1].split("|")) | {"now", "still", "had", "has", "have", "also"}
+_ADVERB_WORDS = frozenset(_ADVERBS[3:-1].split("|")) | {"now", "still", "had", "has", "have", "also", "always",
+                                                          "often", "never", "usually", "sometimes", "long"}
 
 
 def _skip_back(text: str, k: int, floor: int) -> int:

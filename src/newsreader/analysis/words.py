@@ -23,6 +23,7 @@ mp mep msp mla mpp td qc kc
 activist writer author lawyer candidate nominee billionaire businessman businesswoman entrepreneur journalist
 reporter anchor comedian musician artist filmmaker producer novelist poet historian scientist researcher
 strategist pollster consultant lobbyist veteran trooper chef farmer pastor
+parent resident student commuter voter shopper driver passenger worker volunteer fisherman nurse
 """.split())
 
 # Words that modify a following title head ("Deputy Foreign Minister").
@@ -33,6 +34,8 @@ state chief executive general attorney supreme national regional opposition mili
 army police party parliament parliamentary house senate majority minority crown grand lieutenant lt. lt
 retired then-president then former-president u.s. us federal white the top lead special
 harbour harbor port station council board city county school town village
+medical financial operating technology information legal marketing scientific nursing technical press
+communications policy
 """.split())
 
 # Multi-word title phrases matched before names.
@@ -95,6 +98,7 @@ tobacco paper rubber plastics metals aluminium aluminum engineering construction
 finance financial credit bancorp bankshares trading exports railway railways transport aviation aerospace
 utilities utility mills studios pictures publishing entertainment broadcasting wireless trust
 renewables solar wind hydro nuclear biofuels developments developers contractors builders homes ramblers
+panel regional unified freight data local center centre energi gruppen asa oy oyj spa srl bv works
 """.split())
 
 # Words that make a capitalised run an event or a thing, never a person ("World Cup", "Greater Milwaukee Open").
@@ -123,6 +127,7 @@ LOC_SUFFIXES = frozenset("""
 strip river sea ocean mountains mountain mount valley island islands peninsula gulf bay lake desert square
 street avenue road bridge airport heights canal coast basin plateau corridor crossing park plaza highway
 border camp hills hill forest channel strait straits sound falls delta plain plains range region
+glacier fjord loch moor moorland peak
 """.split())
 GPE_SUFFIXES = frozenset("county province state oblast governorate prefecture district municipality".split())
 
@@ -151,6 +156,9 @@ photo video watch read related update updated breaking exclusive editor note rep
 """.split())
 
 # Lowercase words that never start a continuing name when capitalised mid-run in headlines.
+# Holidays: capitalised, never a name of anyone or anything the sidebar lists.
+HOLIDAYS = frozenset("easter christmas ramadan eid thanksgiving hanukkah passover diwali lent advent halloween "
+                     "pentecost whitsun yom kippur".split())
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
