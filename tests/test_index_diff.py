@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from newsreader.index import LibraryIndex
 
 
@@ -30,3 +32,19 @@ def test_nested_and_removed_folders_are_followed(tmp_path: Path) -> None:
                                                              "a0.md", "top.md"]
         again = index.refresh()
         assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 5)
+
+
+def test_a_walk_stopped_half_way_calls_nothing_gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.index import diff as diff_module
+
+    root = tmp_path / "lib"
+    for rel in ("a/one.md", "b/two.md", "c/three.md"):
+        write(root, rel, rel.replace("/", " ").replace(".md", ""))
+    with LibraryIndex.open(root) as index:
+        index.refresh()
+        shutil.rmtree(root / "c")
+        monkeypatch.setattr(diff_module, "STOP_CHECK", 1)
+        calls = iter(range(100))
+        summary = index.refresh(should_stop=lambda: next(calls) >= 1)  # stops at the walk's second entry
+        assert summary.stopped and summary.removed == 0 and len(index.articles()) == 3
+        assert index.refresh().removed == 1 and len(index.articles()) == 2

@@ -10,7 +10,7 @@ walk's current path are held (a folder's rows, not the library's).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,8 @@ from .writer import file_key
 #: (rel, size, mtime_ns, known hash): a file to read.
 Todo = tuple[str, int, int, "str | None"]
 _Stored = tuple[int, int, str, "str | None", "str | None"]  # size, mtime_ns, status, reasons, hash
+#: Entries walked between two looks at ``should_stop``.
+STOP_CHECK = 500
 
 
 @dataclass
@@ -30,17 +32,24 @@ class Changes:
     listed: list[FileResult] = field(default_factory=list)
     gone: list[bytes] = field(default_factory=list)
     walked: int = 0
+    #: True when the walk was stopped before its end (then nothing is known to be gone).
+    stopped: bool = False
 
 
-def diff(conn: sqlite3.Connection, root: Path, changes: Changes) -> Generator[Todo, None, None]:
+def diff(conn: sqlite3.Connection, root: Path, changes: Changes,
+         should_stop: Callable[[], bool] = lambda: False) -> Generator[Todo, None, None]:
     """Yield each new or changed file under ``root``; skipped and removed files go to ``changes``.
 
-    Raises LibraryError if ``root`` is not a readable folder (before yielding anything).
+    Stops (setting ``changes.stopped``, and calling nothing gone) when ``should_stop()``
+    turns true. Raises LibraryError if ``root`` is not a readable folder (before yielding anything).
     """
     open_dirs: list[tuple[bytes, dict[bytes, _Stored]]] = []
     visited: set[bytes] = set()
     for entry in iter_walk(root):
         changes.walked += 1
+        if changes.walked % STOP_CHECK == 0 and should_stop():
+            changes.stopped = True
+            return
         key = file_key(entry.rel)
         folder = key.rpartition(b"/")[0]
         while open_dirs and not _inside(folder, open_dirs[-1][0]):

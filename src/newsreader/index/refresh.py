@@ -88,7 +88,7 @@ def refresh(
         counts["removed"] += len(removed)
         return added, removed
 
-    todo: Generator[Todo, None, None] = diff(conn, root, changes)
+    todo: Generator[Todo, None, None] = diff(conn, root, changes, should_stop)
     stopped = False
     done = 0
     batch: list[FileResult] = []
@@ -109,7 +109,7 @@ def refresh(
                     stopped = True
                     break
         else:
-            stopped = should_stop()
+            stopped = should_stop() or changes.stopped
         if batch or changes.gone or changes.listed:
             added, removed = write(batch)
             done += len(batch)

@@ -115,6 +115,7 @@ class Loader:
                 save_recent(recent)
                 state = ReadingState.load(root)
             index = LibraryIndex.open(root, memory=memory)
+            index.stop_when(lambda: worker.is_cancelled)  # quitting interrupts a long check at once
             if memory:
                 self._anchor = index
             try:
