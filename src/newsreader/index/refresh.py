@@ -205,7 +205,7 @@ def analyse(conn: sqlite3.Connection, report: Progress, should_stop: Callable[[]
     finally:
         if hasattr(found, "close"):
             found.close()
-    return done < stale
+    return bool(done < stale)
 
 
 def _store(conn: sqlite3.Connection, findings: list[Findings]) -> None:

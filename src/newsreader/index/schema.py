@@ -168,7 +168,7 @@ def verify(conn: sqlite3.Connection, path: Path) -> bool:
         if key in _checked:
             return True
     try:
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        ok = bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
     except sqlite3.DatabaseError as error:
         if not _damaged(error):
             raise
@@ -241,7 +241,7 @@ def _create(conn: sqlite3.Connection, wal: bool) -> bool:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    return bool(conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
 
 
 def _locked(error: sqlite3.DatabaseError) -> bool:
