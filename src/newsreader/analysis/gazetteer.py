@@ -84,15 +84,18 @@ def _tables() -> tuple[dict[str, Entry], dict[str, str]]:
     return table, cities
 
 
-def get(surface: str) -> Entry | None:
-    """Entry for an exact surface form, or None."""
-    table, cities = _tables()
+def _probe(table: dict[str, Entry], cities: dict[str, str], surface: str) -> Entry | None:
     entry = table.get(surface)
     if entry is None:
         key = cities.get(surface)
-        if key is not None:
+        if key is not None:  # cities stay strings until hit (they are most of the table)
             entry = Entry("GPE", key or surface, "city")
     return entry
+
+
+def get(surface: str) -> Entry | None:
+    """Entry for an exact surface form, or None."""
+    return _probe(*_tables(), surface)
 
 
 @lru_cache(maxsize=1)
@@ -107,13 +110,7 @@ def folded() -> tuple[dict[str, Entry], dict[str, str]]:
 
 
 def _get_folded(surface: str) -> Entry | None:
-    named, cities = folded()
-    entry = named.get(surface)
-    if entry is None:
-        key = cities.get(surface)
-        if key is not None:
-            entry = Entry("GPE", key, "city")
-    return entry
+    return _probe(*folded(), surface)
 
 
 def lookup(tokens: list[str], i: int, end: int, caps: bool = False) -> tuple[int, Entry] | None:
