@@ -11,7 +11,6 @@ from newsreader.analysis.model import Analysis, Citation, Entity, Quote
 
 __all__ = ["Analysis", "Citation", "Entity", "Quote", "analyze", "analyze_strict"]
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
 
 
 def _entities(text: str) -> list[Entity]:
@@ -19,9 +18,9 @@ def _entities(text: str) -> list[Entity]:
     from newsreader.analysis.entities import find_names
     from newsreader.analysis.kinds import decide_kinds
     from newsreader.analysis.numbers import find_numbers
-    from newsreader.analysis.tokens import caps_lines, title_lines
+    from newsreader.analysis.tokens import LOWER_WORD_RE, caps_lines, title_lines
 
-    vocab = set(_LOWER_WORD_RE.findall(text))
+    vocab = set(LOWER_WORD_RE.findall(text))
     from newsreader.analysis.teams import relabel_teams
 
     names = find_names(text, vocab, caps_lines(text), title_lines(text))

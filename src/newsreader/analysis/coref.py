@@ -13,7 +13,7 @@ from newsreader.analysis import gazetteer, words
 from newsreader.analysis.entities import Mention
 from newsreader.analysis.people import is_given_name
 from newsreader.analysis.persons import Person, PersonIndex
-from newsreader.analysis.tokens import TOKEN_RE, is_sentence_initial
+from newsreader.analysis.tokens import LOWER_WORD_RE, TOKEN_RE, is_sentence_initial
 
 # no comma: in "Rennie, who runs a guest house in Inverallt, said" the comma ends the appositive, and
 # Inverallt does not speak
@@ -25,7 +25,6 @@ _PLACE_LABELS = frozenset(("GPE", "LOC"))
 _NEVER_NAMES = frozenset(words.MONTHS + words.WEEKDAYS) | words.HOLIDAYS
 _PLACE_OF_RE = re.compile(r"\b(?:village|town|city|hamlet|county|district|region|province|state|island|port|parish|"
                           r"municipality|suburb)[ \t]+of[ \t]+$")
-_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _PLACE_APPOSITIVE_RE = re.compile(r",? (?:an?|the) (?:[\w-]+ )?(?:town|city|village|suburb|county|district|port|"
                                   r"region|state|province|borough|municipality)\b")
 
@@ -115,7 +114,7 @@ def _trim_openers(text: str, mentions: list[Mention]) -> None:
         if m.label == "PERSON" and len(m.words) > 1 and m.how == "shape" and m.words[-1].lower() in surnames \
                 and m.words[1][:1].isupper() and not is_given_name(m.words[0]) and is_sentence_initial(text, m.start):
             if vocab is None:
-                vocab = set(_LOWER_WORD_RE.findall(text))
+                vocab = set(LOWER_WORD_RE.findall(text))
             if m.words[0].lower() not in vocab and m.words[0].lower() not in words.COMMON_CAPS:
                 continue  # "Rakeyia Scott": a given name the lexicon lacks, not an English word
             cut = text.find(m.words[1], m.start + len(m.words[0]))

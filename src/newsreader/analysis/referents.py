@@ -17,7 +17,7 @@ from newsreader.analysis.model import Entity
 from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name, name_gender
 from newsreader.analysis.persons import title_gender
 from newsreader.analysis.roles import ORG_KINDS, PERSON_ROLES, RoleBook, org_matches
-from newsreader.analysis.tokens import in_spans, sentence_spans
+from newsreader.analysis.tokens import LOWER_WORD_RE, in_spans, sentence_spans
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
@@ -39,7 +39,6 @@ _APPOSITIVE_PERSON_RE = re.compile(r",[ \t]+")
 _DESCRIPTION_OF_RE = re.compile(r"(?:[Tt]he) ((?:[\w.’'-]+ ){0,3})([a-z][\w-]*) (?:of|for|at|in) (?:the )?([\w .’'-]{2,60})")
 _ROLE_WORDS_RE = re.compile(r"(?: [a-z][\w-]*){1,3} (?=[A-Z])")
 _PLACE_TAIL_RE = re.compile(r",? (?:of|from|in) (?:the )?|, |,? \((?=[A-Z])")
-_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z]+\b")
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ISSUED_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w.'’-]*[ \t])+)(readout|statement|communiqu[eé])\b")
 # A sentence opening with a description ("Russia's deputy foreign minister provided ..., and he accused")
@@ -93,7 +92,7 @@ class Resolver:
     @cached_property
     def vocab(self) -> frozenset[str]:
         """Lowercase words of the text: a capitalised word found here in lower case is no name."""
-        return frozenset(_LOWER_WORD_RE.findall(self.text))
+        return frozenset(LOWER_WORD_RE.findall(self.text))
 
     @cached_property
     def pronouns(self) -> list[tuple[int, str]]:
