@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import re
 
 from newsreader.analysis.model import Analysis, Citation, Entity, Quote
 
