@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-
 from newsreader.analysis.model import Analysis, Citation, Entity, Quote
 
 __all__ = ["Analysis", "Citation", "Entity", "Quote", "analyze", "analyze_strict"]
