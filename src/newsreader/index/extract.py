@@ -41,6 +41,8 @@ class ArticleRecord(NamedTuple):
     format: str
     hash: str
     body: str
+    #: Where a streamed collection's entry starts (see ``Article.offset``).
+    offset: int | None = None
 
 
 class Findings(NamedTuple):
@@ -128,4 +130,5 @@ def _record(article: Article, parsed: ParsedArticle) -> ArticleRecord:
         format=article.format,
         hash=text_hash,
         body=body,
+        offset=article.offset,
     )

@@ -19,11 +19,14 @@ Tables:
 * ``files``: every file the last refresh saw, keyed by its raw relative path
   (bytes, so any file name fits), with size and mtime_ns (to skip unchanged
   files), status (``indexed``, ``skipped`` after parsing, ``listed`` when
-  skipped without reading) and skip reasons.
+  skipped without reading) and skip reasons; ``mark`` (collections read as
+  streams) is where the records read so far end and the hash of the bytes before
+  that, so an appended file is read from there (see ``library.ingest.ReadMark``).
 * ``outlets``: each outlet once (id 0 is "no outlet"), with its sort key and
   its number of articles (kept by the writer, so counts cost nothing).
 * ``articles``: one row per article (``doc`` is the rowid shared with ``texts``,
-  ``fts`` and the analysis tables), with the indexes the list's orders walk.
+  ``fts`` and the analysis tables), with the indexes the list's orders walk;
+  ``offset`` is where a streamed collection's entry starts in its file.
 * ``texts``: each body once, deflate-compressed; ``fts`` indexes the view
   ``fts_source`` over articles, outlets and texts (external content), so the
   index holds no other copy of the text.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 
 #: The layout of the tables (bump on any schema change): ``PRAGMA user_version``.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 SCHEMA_VERSION = LAYOUT_VERSION
 #: Private-use characters that mark hits in FTS5 snippets; removed from all
 #: indexed text so that splitting on them is unambiguous.
@@ -26,7 +26,8 @@ CREATE TABLE files (
     mtime_ns INTEGER NOT NULL,
     status TEXT NOT NULL,
     reasons TEXT,
-    hash TEXT
+    hash TEXT,
+    mark TEXT
 );
 CREATE TABLE outlets (
     id INTEGER PRIMARY KEY,
@@ -50,7 +51,8 @@ CREATE TABLE articles (
     word_count INTEGER NOT NULL,
     format TEXT NOT NULL,
     hash TEXT NOT NULL,
-    analysed INTEGER NOT NULL DEFAULT 0
+    analysed INTEGER NOT NULL DEFAULT 0,
+    offset INTEGER
 );
 CREATE INDEX articles_file ON articles(file);
 CREATE INDEX articles_date ON articles(date DESC, path, entry);

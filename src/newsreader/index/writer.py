@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 AUTHOR_SEP = "\x1f"
 #: The columns :class:`ArticleFactory` reads, over ``articles a JOIN outlets o ON o.id = a.outlet``.
 ARTICLE_COLUMNS = ("a.id, a.path, a.title, a.authors, a.role, o.name, a.date, a.url, a.word_count, a.format, "
-                   "a.entry")
+                   "a.entry, a.offset")
 ARTICLE_FROM = "articles a JOIN outlets o ON o.id = a.outlet"
 
 
@@ -48,7 +48,7 @@ class ArticleFactory:
         self._authors: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, row: Sequence) -> Article:  # type: ignore[type-arg]
-        ident, path, title, authors, role, outlet, date, url, words, fmt, entry = row
+        ident, path, title, authors, role, outlet, date, url, words, fmt, entry, offset = row
         strings = self._strings
         people = self._authors.get(authors)
         if people is None:
@@ -58,7 +58,7 @@ class ArticleFactory:
         if outlet is not None:
             outlet = strings.setdefault(outlet, outlet)
         return Article(ident, path, title, people, role, outlet, date and sys.intern(date), url, words,
-                       strings.setdefault(fmt, fmt), entry)
+                       strings.setdefault(fmt, fmt), entry, offset)
 
 
 def file_key(rel: str) -> bytes:
@@ -157,16 +157,16 @@ def _insert_article(
     authors = AUTHOR_SEP.join(record.authors)
     doc = conn.execute(
         "INSERT INTO articles(id, file, path, entry, title, authors, role, outlet, date, url, word_count, format, "
-        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "hash, offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (record.id, file_id, record.path, record.entry, record.title, authors, record.role, outlet,
-         record.date, record.url, record.word_count, record.format, record.hash),
+         record.date, record.url, record.word_count, record.format, record.hash, record.offset),
     ).lastrowid
     conn.execute("UPDATE outlets SET articles = articles + 1 WHERE id = ?", (outlet,))
     conn.execute("INSERT INTO texts(doc, body) VALUES (?, ?)", (doc, pack_body(record.body)))
     conn.execute("INSERT INTO fts(rowid, title, body, authors, outlet) VALUES (?, ?, ?, ?, ?)",
                  (doc, record.title, record.body, ", ".join(record.authors), record.outlet or ""))
     return make((record.id, record.path, record.title, authors, record.role, record.outlet or None, record.date,
-                 record.url, record.word_count, record.format, record.entry))
+                 record.url, record.word_count, record.format, record.entry, record.offset))
 
 
 def store_findings(conn: sqlite3.Connection, findings: Iterable[Findings], version: int) -> None:

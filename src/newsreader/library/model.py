@@ -11,7 +11,8 @@ class Article:
 
     ``path`` is the file relative to the library root (POSIX separators);
     ``entry`` is the article's position inside a collection file (``.jsonl``,
-    ``.csv``), 0 for single-article files. ``outlet`` is kept as written so it
+    ``.csv``), 0 for single-article files; ``offset`` says where a streamed
+    collection's entry starts. ``outlet`` is kept as written so it
     matches across files; use :func:`newsreader.library.outlets.display_outlet`
     to show it. ``date`` is an ISO ``YYYY-MM-DD`` string or ``None``.
     """
@@ -27,6 +28,10 @@ class Article:
     word_count: int = 0
     format: str = "txt"
     entry: int = 0
+    #: Where the entry starts in a streamed collection (bytes into the uncompressed
+    #: stream; rows for Parquet), so its body can be read again without the rest of
+    #: the file; None when the entry is found by parsing the whole (small) file.
+    offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
