@@ -84,8 +84,14 @@ def test_derived_titles(lede: str, title: str) -> None:
     assert derive_title(lede) == title
 
 
-def test_long_first_sentence_is_cut_at_a_word() -> None:
-    lede = "The regional harbour authority announced on Tuesday that all night ferries between the islands would be suspended."
+def test_long_first_sentence_is_the_whole_title() -> None:
+    # Machine output carries the full title; the screen cuts it to its width.
+    lede = "The regional harbour authority announced on Tuesday that all night ferries between the islands would be suspended. Crews left."
+    assert derive_title(lede) == lede.split(". ")[0]
+
+
+def test_runaway_first_sentence_is_cut_at_a_word() -> None:
+    lede = " ".join(f"ferry{n}" for n in range(100))  # no sentence end at all
     title = derive_title(lede)
     assert title.endswith("…")
     assert len(title) <= TITLE_MAX + 1

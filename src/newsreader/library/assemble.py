@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .dateline import split_dateline
 from .errors import ParseError
 from .model import ParsedArticle
 from .sanitize import clean_line, clean_text
 
-TITLE_MAX = 90
+#: A derived title is the lede's first sentence, whole: machine output (search
+#: --json, export) carries it in full and the screen cuts it to fit. Only a
+#: "sentence" longer than this (a lede without full stops) is cut, at a word, with "…".
+TITLE_MAX = 250
 NAME_MAX = 200  # an author "name" longer than this is a pasted paragraph
 # Bodies above this many characters are cut, with a notice paragraph, rather than
 # skipped: the reader still gets the start of the article, and one giant paragraph
@@ -30,11 +34,14 @@ _ABBREVIATION = re.compile(
 
 
 def derive_title(lede: str) -> str:
-    """A title from the lede: its first sentence, cut to ~90 characters with "…".
+    """A title from the lede: its first sentence, without dateline or desk prefix.
 
-    Abbreviations ("U.S.", "Dr.", "Mr.", initials) do not end the sentence.
-    ``lede`` must already be one clean line.
+    "PARIS, Aug 31 (Reuters) - France's port reopened. ..." gives "France's port
+    reopened". Abbreviations ("U.S.", "Dr.", "Mr.", initials) do not end the
+    sentence; a first sentence over ``TITLE_MAX`` characters is cut at a word
+    with "…". ``lede`` must already be one clean line.
     """
+    lede = split_dateline(lede).rest
     # Only the first ~90 characters can end up in the title, so look no further.
     window = lede[: TITLE_MAX + 2]
     for match in _SENTENCE_END.finditer(window):
@@ -77,14 +84,18 @@ def finish(
 
     ``paragraphs`` are stripped and blank ones dropped; ``cleaned=True`` says they
     were cleaned already (the text parsers clean a whole file in one pass). With
-    no title one is derived from the lede. Raises ``ParseError("no text")`` when
+    no title one is derived from the lede; with no date, a dateline's full date
+    is used ("NEW YORK, Aug. 31, 2016 -"). Raises ``ParseError("no text")`` when
     no paragraph is left.
     """
     kept = _paragraphs(paragraphs, cleaned)
     if not kept:
         raise ParseError("no text")
-    # The title needs at most the lede's first ~90 characters: do not split 1 MB.
-    heading = _line(title) or derive_title(" ".join(kept[0][: TITLE_MAX * 4].split()))
+    # The title needs at most the lede's first few hundred characters: do not split 1 MB.
+    lede = " ".join(kept[0][: TITLE_MAX * 4].split())
+    heading = _line(title) or derive_title(lede)
+    if date is None:
+        date = split_dateline(lede).date
     return ParsedArticle(
         title=heading,
         paragraphs=kept,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 _MONTHS = {
     name: number
@@ -105,3 +106,37 @@ def _from_timestamp(value: float) -> str | None:
     if not 1e9 <= value < 1e10:
         return None
     return dt.datetime.fromtimestamp(value, dt.UTC).date().isoformat()
+
+
+# Dates that dataset tools write into file and folder names: "2016-08-01",
+# "2016_08_01", "20160801", and the "2016/08/01/" of URL-shaped archive paths.
+_PATH_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_PATH_FOLDERS = re.compile(r"(?:^|/)((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/)")
+
+
+def date_from_path(rel: str) -> str | None:
+    """The publication date a library path carries (``YYYY-MM-DD``), or None.
+
+    ``rel`` is a POSIX path relative to the library root. The file's own name is
+    read first (its last date wins: "2016-08-01-update-20160802.md" is the
+    2nd), then ``YYYY/MM/DD/`` folders, then dates in folder names from the
+    deepest up. A number that is no valid date ("20161332") is ignored. Never raises.
+    """
+    folder, _, name = rel.replace("\\", "/").rpartition("/")
+    found = _last_date(_PATH_YMD.finditer(name))
+    if found:
+        return found
+    if folder:
+        found = _last_date(_PATH_FOLDERS.finditer(folder + "/"))
+        if found:
+            return found
+        for part in reversed(folder.split("/")):
+            found = _last_date(_PATH_YMD.finditer(part))
+            if found:
+                return found
+    return None
+
+
+def _last_date(matches: Iterable[re.Match[str]]) -> str | None:
+    dates = [_iso(int(m[1]), int(m[2]), int(m[3])) for m in matches]
+    return next((d for d in reversed(dates) if d), None)
