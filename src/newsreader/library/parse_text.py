@@ -7,6 +7,7 @@ import re
 from .assemble import finish
 from .byline import Byline, parse_byline
 from .errors import ParseError
+from .furniture import drop_furniture
 from .model import ParsedArticle
 from .sanitize import ingest_text
 
@@ -15,35 +16,15 @@ _WRAPPED_LINE_MAX = 100  # lines this short inside a block are hard-wrapped pros
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
-# Platform furniture that newsletter and blog exports leave after the article.
-# Only short lines at the very end are dropped, so a paragraph that happens to
-# say "Subscribe" is safe.
-_BOILERPLATE = frozenset(
-    item.strip()
-    for item in """discussion about this post|share|share this post|share this article
-    |subscribe|subscribe now|subscribed|comments|comment|like|likes|leave a comment
-    |read more|read more stories|restack|restacks|copy link|facebook|email|twitter|x
-    |linkedin|whatsapp|reddit|notes|reply|print|top|new|community|no posts
-    |ready for more?|advertisement|sponsored|related|related articles|related stories
-    |more from|continue reading|sign up|sign in|log in|join the discussion|tags|topics
-    |thanks for reading|share on facebook|share on twitter|back to top""".split("|")
-)
-_BOILERPLATE_MAX = 40
-_COUNT_LINE = re.compile(
-    r"(?i)\d[\d,.]*\s*[km]?(?:\s+(?:comments?|likes?|shares?|restacks?|replies|views))?"
-)
-# Substack puts readers' comments after this line: they are not the article.
-_COMMENTS_MARKER = "\nDiscussion about this post"
-
-
 def parse_txt(text: str) -> ParsedArticle:
     """Parse a ``.txt`` article (already decoded from bytes; HTML entities are decoded here).
 
     A first line "By <authors>, <role>. Media: <outlet>" is a byline and each
     following line a paragraph. Otherwise a short first line without a final
     full stop is the title (optionally followed by a byline line), and paragraphs
-    are separated by blank lines or are one per line. Trailing platform
-    boilerplate is dropped. Raises ParseError for empty files or no text.
+    are separated by blank lines or are one per line. Platform
+    furniture (subscribe boxes, counters, footer cards, comments: see
+    :mod:`newsreader.library.furniture`) is dropped. Raises ParseError for empty files or no text.
     """
     text = ingest_text(text).strip()  # decodes entities: finish(cleaned=True) must not
     if not text:
@@ -57,7 +38,7 @@ def parse_txt(text: str) -> ParsedArticle:
         byline, rest = _take_byline(rest)
     elif byline is None:
         rest = text
-    body = _drop_boilerplate(rest)
+    body = drop_furniture(rest)
     return finish(
         split_paragraphs(body),
         title=title,
@@ -98,24 +79,3 @@ def _take_byline(rest: str) -> tuple[Byline | None, str]:
     if byline is None:
         return None, rest
     return byline, after
-
-
-def _drop_boilerplate(body: str) -> str:
-    marker = body.rfind(_COMMENTS_MARKER)
-    if marker != -1 and body[marker + len(_COMMENTS_MARKER) :].startswith(("\n", " \n")):
-        body = body[:marker]
-    body = body.rstrip()
-    while body:
-        cut = body.rfind("\n") + 1
-        if not _is_boilerplate(body[cut:]):
-            break
-        body = body[:cut].rstrip()
-    return body
-
-
-def _is_boilerplate(line: str) -> bool:
-    line = line.strip()
-    if len(line) > _BOILERPLATE_MAX:
-        return False
-    key = line.lower().rstrip(" .:!→>»›")
-    return key in _BOILERPLATE or _COUNT_LINE.fullmatch(key) is not None
