@@ -275,6 +275,26 @@ def _is_dateline(text: str, m: re.Match[str]) -> bool:
         and _DATELINE_TAIL_RE.match(text, m.end()) is not None
 
 
+# Caches shared by every text analysed in this process. A capitalised run ("Harbour Authority", "Trump",
+# a sentence's first word) recurs across articles as well as within one, and what the rules make of it
+# depends on the run alone (its words and where its tokens stand), never on the text around it, so it is
+# worked out once per process. Cleared when full so that a long index build cannot grow them without end.
+_CACHE_LIMIT = 50_000
+_RUN_TOKENS: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_RUN_MENTIONS: dict[tuple[str, int, bool, bool], tuple[int, list[tuple[int, int, str | None, str, str,
+                                                                      tuple[str, ...], str]]]] = {}
+
+
+def _run_tokens(run: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`_tokens` of a run, offsets relative to the run's start, from the process-wide cache."""
+    toks = _RUN_TOKENS.get(run)
+    if toks is None:
+        if len(_RUN_TOKENS) >= _CACHE_LIMIT:
+            _RUN_TOKENS.clear()
+        toks = _RUN_TOKENS[run] = tuple(_tokens(run, 0))
+    return toks
+
+
 def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
                titles: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Name mentions (PERSON/ORG/GPE/LOC/NORP candidates) in ``text``, in order.
@@ -284,8 +304,6 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
     names the body uses inside them ("Warren Grills Bank Chief" holds "Warren").
     """
     out: list[Mention] = []
-    seen: dict[tuple[str, tuple[int, ...], bool, bool], list[tuple[int, int, str | None, str, str,
-                                                                  tuple[str, ...], str]]] = {}
     for m in RUN_RE.finditer(text):
         start = m.start()
         run = m.group()
@@ -293,7 +311,8 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
         if " " not in run and run.lower() in words.COMMON_CAPS and not in_caps and is_sentence_initial(text, start):
             continue  # "The", "But", "In" opening a sentence: most runs are this, and name nothing
         in_title = bool(titles) and in_spans(titles or [], start) or _is_dateline(text, m)
-        toks = _tokens(run, start)
+        toks = _run_tokens(run)
+        skip = 0  # tokens dropped from the front: a sentence's first word that is an ordinary word
         initial = is_sentence_initial(text, start)
         if initial and not in_caps and toks:
             w = toks[0][2]
@@ -302,21 +321,27 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
             if lw in words.COMMON_CAPS or not heads_org and (
                     (lw in vocab or lw.endswith(("ing", "ly"))) and gazetteer.get(w) is None
                     and not (is_given_name(w) and len(toks) > 1)):
-                toks = toks[1:]
-                while toks and (toks[0][2] == _BREAK or toks[0][2][0].islower()):
-                    toks = toks[1:]
+                skip = 1
+                while skip < len(toks) and (toks[skip][2] == _BREAK or toks[skip][2][0].islower()):
+                    skip += 1
                 initial = False
-        if not toks:
+        if skip >= len(toks):
             continue
-        # A name recurs through an article ("Trump" forty times): its mentions are worked out once per
-        # shape of run and copied to each place it stands.
-        first = toks[0][0]
-        shape = (run[first - start:toks[-1][1] - start], tuple(t[0] - first for t in toks), in_caps, initial)
-        known = seen.get(shape)
+        # A name recurs ("Trump" forty times in one article, a city in thousands): its mentions are worked
+        # out once per run, the tokens kept and where the run stands, and copied to each place it stands.
+        key = (run, skip, in_caps, initial)
+        known = _RUN_MENTIONS.get(key)
         if known is None:
-            known = seen[shape] = [(mt.start - first, mt.end - first, mt.label, mt.key, mt.how, mt.words, mt.cls)
-                                   for mt in _merge(_pieces(toks, in_caps, initial))]
-        mentions = [Mention(first + a, first + b, label, key, how, ws, cls) for a, b, label, key, how, ws, cls in known]
+            first_rel = toks[skip][0]
+            kept = [(s - first_rel, e - first_rel, w) for s, e, w in toks[skip:]]
+            if len(_RUN_MENTIONS) >= _CACHE_LIMIT:
+                _RUN_MENTIONS.clear()
+            known = _RUN_MENTIONS[key] = (first_rel, [
+                (mt.start, mt.end, mt.label, mt.key, mt.how, mt.words, mt.cls)
+                for mt in _merge(_pieces(kept, in_caps, initial))])
+        first = start + known[0]
+        mentions = [Mention(first + a, first + b, label, key_, how, ws, cls)
+                    for a, b, label, key_, how, ws, cls in known[1]]
         if in_caps or in_title:
             mentions = [mt for mt in mentions if mt.how == "gaz" or mt.how == "single" or len(mt.words) > 1]
             for mt in mentions:

@@ -26,6 +26,8 @@ SENTENCE_END_RE = re.compile(r"(?=[.!?])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No|Co|vs))
                              r"(?<!\b[A-Z])[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|\n+")
 
 _OPENERS = " \t\"'“‘([«-—–"
+# A word before a full stop that does not end a sentence: a title ("Mr") or initials ("U.S", "W").
+_NO_END_WORD_RE = re.compile(_ABBREV[:-2] + r"|(?:[A-Z]\.)*[A-Z]")
 
 
 def word_alternation(words: frozenset[str] | set[str]) -> str:
@@ -72,7 +74,7 @@ def is_sentence_initial(text: str, pos: int) -> bool:
             while word_start > 0 and not text[word_start - 1].isspace():
                 word_start -= 1
             word = text[word_start:j]
-            return not re.fullmatch(_ABBREV[:-2] + r"|(?:[A-Z]\.)*[A-Z]", word)
+            return _NO_END_WORD_RE.fullmatch(word) is None
     return False
 
 
