@@ -25,12 +25,24 @@ FORMATS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
+    ".warc": "warc",
 }
+# Double extensions, which os.path.splitext would cut to their last part.
+_COMPOUND_FORMATS: dict[str, str] = {".warc.gz": "warc"}
 
 
 def format_of(name: str) -> str | None:
-    """The format ("txt", "md", "json", "jsonl", "csv") a file name says, or None."""
-    return FORMATS.get(os.path.splitext(name)[1].lower())
+    """The format ("txt", "md", "json", "jsonl", "csv", "html", "mhtml", "warc") a file name says, or None."""
+    lowered = name.lower()
+    for suffix, kind in _COMPOUND_FORMATS.items():
+        if lowered.endswith(suffix):
+            return kind
+    return FORMATS.get(os.path.splitext(lowered)[1])
 
 
 def unsupported_reason(name: str) -> str:
@@ -61,6 +73,8 @@ def parse_document(name: str, data: bytes) -> tuple[list[ParsedArticle], list[st
         raise ParseError(too_large_reason(len(data)))
     if not data or data.isspace():
         raise ParseError("empty file")
+    if kind in _BYTE_PARSERS:  # pages and archives declare their own encodings
+        return _BYTE_PARSERS[kind](data)
     text = decode_bytes(data)
     if not text.strip():
         raise ParseError("empty file")
@@ -73,6 +87,27 @@ def parse_document(name: str, data: bytes) -> tuple[list[ParsedArticle], list[st
     if kind == "jsonl":
         return parse_jsonl(text)
     return parse_csv(text)
+
+
+def _parse_html(data: bytes) -> tuple[list[ParsedArticle], list[str]]:
+    from .parse_html import parse_html  # trafilatura: imported only when a page is read
+
+    return [parse_html(data)], []
+
+
+def _parse_mhtml(data: bytes) -> tuple[list[ParsedArticle], list[str]]:
+    from .parse_html import parse_mhtml
+
+    return [parse_mhtml(data)], []
+
+
+def _parse_warc(data: bytes) -> tuple[list[ParsedArticle], list[str]]:
+    from .parse_warc import parse_warc
+
+    return parse_warc(data)
+
+
+_BYTE_PARSERS = {"html": _parse_html, "mhtml": _parse_mhtml, "warc": _parse_warc}
 
 
 def parse_bytes(name: str, data: bytes) -> list[ParsedArticle]:
