@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 
 from newsreader.library.dates import normalize_date
-from newsreader.library.decode import decode_bytes
+from newsreader.library.decode import binary_kind, decode_bytes
 from newsreader.library.errors import ParseError
+from newsreader.library.parsers import parse_bytes
 
 TEXT = "Grüße from the “harbour” — café\nSecond line"
 
@@ -93,3 +94,45 @@ def test_dates_normalise(value: object, iso: str) -> None:
 )
 def test_unreadable_dates_are_none(value: object) -> None:
     assert normalize_date(value) is None
+
+
+# Issue 10: binary content under a text extension is skipped as binary, however named.
+_BINARY_HEADS = {
+    "report.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "binary file (PDF document)"),
+    "notes.md": (b"PK\x03\x04\x14\x00\x06\x00" + b"word/document.xml" * 20, "binary file (ZIP archive or office document)"),
+    "photo.txt": (b"\xff\xd8\xff\xe0JFIF" + bytes(range(1, 255)) * 4, "binary file (JPEG image)"),
+    "dump.csv": (b"SQLite format 3\x00" + b"\x10\x00" * 50, "binary file (SQLite database)"),
+    "clip.json": (b"\x00\x00\x00\x18ftypmp42" + b"\x01" * 100, "binary file (MP4 or QuickTime video)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BINARY_HEADS))
+def test_binary_signatures_are_named(name: str) -> None:
+    data, reason = _BINARY_HEADS[name]
+    with pytest.raises(ParseError) as caught:
+        parse_bytes(name, data)
+    assert caught.value.reason == reason
+
+
+def test_binary_without_nul_or_signature() -> None:
+    # Compressed or encrypted bytes need hold no NUL and no known signature.
+    data = bytes((i * 97 + 13) % 255 + 1 for i in range(6000))
+    assert b"\x00" not in data
+    with pytest.raises(ParseError, match="^binary file$"):
+        parse_bytes("cipher.txt", data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"The ferry left at nine.\n" * 50,
+        "Caf\u00e9 Norvik re-opened.\n".encode("cp1252") * 50,
+        "\u041f\u0430\u0440\u043e\u043c \u043f\u0440\u0438\u0431\u044b\u043b.\n".encode("cp1251") * 50,
+        "\ufeffThe ferry left.\n".encode("utf-16"),
+        b"Colour: \x1b[31mred\x1b[0m and a bell \x07.\n" * 20,  # hostile text, not binary
+        b"MZ is the ferry's call sign.\n",  # starts like a Windows program: "MZ" then text
+    ],
+)
+def test_text_is_not_binary(data: bytes) -> None:
+    assert binary_kind(data) is None
+    assert decode_bytes(data)

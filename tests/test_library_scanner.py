@@ -83,7 +83,7 @@ def test_scan_finds_articles_and_reports_the_rest(library: Path) -> None:
         "docs/report.pdf": "unsupported type .pdf",
         "empty.txt": "empty file",
         "feeds/wire.jsonl": "line 2: invalid JSON (skipped)",
-        "image.txt": "binary file",
+        "image.txt": "binary file (PNG image)",
     }
     ferries = articles[0]
     assert ferries.title == "The Norvik Harbour Authority suspended night ferries on Tuesday"

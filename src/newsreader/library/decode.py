@@ -34,17 +34,88 @@ _MAX_ACCENTED_SHARE = 0.3
 _TIE = 0.01
 
 
+# The signatures of the binary files people leave in article folders (documents,
+# archives, images, audio and video, databases, programs): whatever their name,
+# they are not text. (Each is checked at offset 0, except "ftyp" at 4.) Two-byte
+# signatures that text can start with ("MZ", "BZh") are left to the control-byte
+# test, which such files fail anyway.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or office document"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"RIFF", "RIFF media (WebP, WAV or AVI)"),
+    (b"ID3\x02", "MP3 audio"),
+    (b"ID3\x03", "MP3 audio"),
+    (b"ID3\x04", "MP3 audio"),
+    (b"OggS", "Ogg media"),
+    (b"fLaC", "FLAC audio"),
+    (b"\x1a\x45\xdf\xa3", "Matroska or WebM video"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"),
+    (b"\x7fELF", "program"),
+    (b"\xca\xfe\xba\xbe", "program"),
+    (b"\xcf\xfa\xed\xfe", "program"),
+    (b"\x00asm", "WebAssembly"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+)
+# Text, in any encoding this module reads, has almost no C0 controls besides tab,
+# newline, carriage return, form feed and escape (hostile text has escapes; they
+# are stripped later). Random or compressed bytes have ~10% of them.
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.05
+_MAX_REPLACEMENT_SHARE = 0.05
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode a file's bytes to text with ``\\n`` line ends.
 
     Order: a BOM, else UTF-8, else charset-normalizer's guess, else cp1252,
-    else Latin-1 (which cannot fail). Raises ``ParseError("binary file")`` when the
-    head holds NUL bytes that are not UTF-16 text.
+    else Latin-1 (which cannot fail). Raises ``ParseError("binary file")``, or
+    ``ParseError("binary file (PDF document)")`` when the kind is known, for
+    bytes that are not text whatever the file's name: a known binary signature,
+    NUL bytes that are not UTF-16 text, many control bytes, or a decoding that
+    is mostly replacement characters.
     """
+    binary = binary_kind(data)
+    if binary is not None:
+        raise ParseError(f"binary file ({binary})" if binary else "binary file")
     text = _decode(data)
+    head = text[:_SNIFF]
+    if head.count("\ufffd") > _MAX_REPLACEMENT_SHARE * max(len(head), 1):
+        raise ParseError("binary file")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def binary_kind(data: bytes) -> str | None:
+    """None when ``data``'s head may be text; else what it is ("PDF document"),
+    or "" when it is binary of no known kind. UTF-16 and UTF-32 text with a BOM,
+    and BOM-less UTF-16, are text."""
+    for bom, _ in _BOMS:
+        if data.startswith(bom):
+            return None
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[4:8] == b"ftyp":
+        return "MP4 or QuickTime video"
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return None if _utf16_without_bom(head) is not None else ""
+    if len(_CONTROL_BYTES.findall(head)) > _MAX_CONTROL_SHARE * max(len(head), 1):
+        return ""
+    return None
 
 
 def _decode(data: bytes) -> str:
@@ -54,7 +125,7 @@ def _decode(data: bytes) -> str:
     head = data[:_SNIFF]
     if b"\x00" in head:
         utf16 = _utf16_without_bom(head)
-        if utf16 is None:
+        if utf16 is None:  # binary_kind() has ruled this out
             raise ParseError("binary file")
         return data.decode(utf16, errors="replace")
     try:
