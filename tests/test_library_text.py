@@ -219,3 +219,26 @@ def test_escape_sequences_in_text_are_cleaned() -> None:
     assert article.authors == ("Ana Lindqvist",)
     assert article.outlet == "Coastalbulletin"
     assert article.paragraphs == ("The ferry left.",)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "role"),
+    [
+        # A co-author whose surname is a job word is a name, not the start of the role.
+        ("By Ana Ruiz, Jonah Head and Pell Arno, Staff Writers. Media: Wirepost",
+         ("Ana Ruiz", "Jonah Head", "Pell Arno"), "Staff Writers"),
+        ("By Ana Ruiz, Lena Chief and Tom Lead, Correspondents. Media: Wirepost",
+         ("Ana Ruiz", "Lena Chief", "Tom Lead"), "Correspondents"),
+        ("By Ana Ruiz, Jonah Head, Staff Writers. Media: Wirepost", ("Ana Ruiz", "Jonah Head"), "Staff Writers"),
+        ("By Lena Chief, Reporter. Media: Wirepost", ("Lena Chief",), "Reporter"),
+        # Roles that look like names stay roles.
+        ("By Jane Arden, Editor and Publisher. Media: Wirepost", ("Jane Arden",), "Editor and Publisher"),
+        ("By Jane Arden, Senior Editor, Politics Desk. Media: Wirepost", ("Jane Arden",), "Senior Editor, Politics Desk"),
+        ("By Jane Arden, Norvik Bureau Chief, Foreign Desk. Media: Wirepost",
+         ("Jane Arden",), "Norvik Bureau Chief, Foreign Desk"),
+    ],
+)  # fmt: skip
+def test_byline_job_word_surnames(line: str, authors: tuple[str, ...], role: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.role) == (authors, role)

@@ -65,6 +65,8 @@ def parse_byline(line: str) -> Byline | None:
     head = _restore_stop(head.rstrip().rstrip(".").rstrip())
     parts = [part.strip() for part in head.split(",")]
     role_at = next((i for i in range(1, len(parts)) if _is_role(parts[i])), len(parts))
+    while role_at < len(parts) - 1 and _names_before_role(parts[role_at], parts[role_at + 1 :]):
+        role_at = next((i for i in range(role_at + 1, len(parts)) if _is_role(parts[i])), len(parts))
     role = ", ".join(p for p in parts[role_at:] if p) or None
     authors = split_names(", ".join(parts[:role_at]))
     if not authors:
@@ -104,6 +106,35 @@ def _is_role(part: str) -> bool:
         return True
     # A part with ordinary lower-case words ("special to the paper") is no name.
     return any(w.islower() and w not in _PARTICLES and w not in ("and",) for w in part.split())
+
+
+# Roles in the plural say the byline names several people.
+_PLURAL_ROLES = frozenset("writers reporters correspondents editors contributors staff journalists".split())
+
+
+def _names_before_role(part: str, later: list[str]) -> bool:
+    """Whether ``part``, taken for a role because a surname is a job word
+    ("Jonah Head and Ana Ruiz", "Lena Chief"), is names: a role follows it, and
+    either it joins name-shaped people with "and"/"&", one of them no job title,
+    or the role that follows is plural and ``part`` itself is shaped like a name."""
+    if not any(_is_role(p) for p in later):
+        return False
+    names = split_names(part)
+    if not all(_looks_like_name(name) for name in names):
+        return False
+    if len(names) > 1:
+        return any(not _only_role_words(name) for name in names)
+    plural = any(w in _PLURAL_ROLES for p in later for w in p.lower().replace(".", " ").split())
+    return plural and len(names[0].split()) >= 2 and not _only_role_words(names[0]) and not _is_role_start(names[0])
+
+
+def _only_role_words(name: str) -> bool:
+    return all(w in _ROLE_WORDS for w in name.replace(".", " ").replace("-", " ").lower().split())
+
+
+def _is_role_start(name: str) -> bool:
+    # "Senior Ferry Reporter", "Chief Harbour Correspondent": a job title opens with a role word.
+    return name.split()[0].lower().strip(".") in _ROLE_WORDS
 
 
 def _looks_like_name(name: str) -> bool:
