@@ -90,3 +90,25 @@ def test_the_app_command_still_parses_a_path_and_analyze_still_works(tmp_path: P
     story = tmp_path / "story.txt"
     story.write_text("By Ana Lindqvist. Media: Coastalbulletin\n“No,” said Jonas Berg.\n", encoding="utf-8")
     assert run("analyze", str(story), "--json").returncode == 0
+
+
+def test_export_with_bodies_and_whole_titles(tmp_path: Path) -> None:
+    # A lede whose first sentence is longer than any screen, opened by a dateline.
+    lede = ("NORVIK, May 4, 2022 (Wirepost) — The harbour board of Norvik voted on Tuesday night to close the old "
+            "north quay to every ferry, tug and fishing boat for the whole of the coming winter season. Crews objected.")
+    root = write_news_library(tmp_path / "lib", {"quay.txt": "By Kai Sato. Media: Northernwire\n" + lede + "\nThe vote was 5-2.\n"})
+    result = run("export", str(root), "--body")
+    assert result.returncode == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    whole = lede.split(" — ", 1)[1].split(". Crews")[0]
+    assert record["title"] == whole and len(whole) > 120  # whole, and without the dateline
+    assert record["date"] == "2022-05-04"  # from the dateline
+    assert record["body"] == lede + "\n\nThe vote was 5-2."
+    hits = json.loads(run("search", str(root), "quay", "--json").stdout)
+    assert hits[0]["title"] == whole
+    out = tmp_path / "out.csv"
+    assert run("export", str(root), "--format", "csv", "--body", "--output", str(out)).returncode == 0
+    [row] = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert row["body"] == record["body"] and list(row)[-1] == "body"
+    plain = json.loads(run("export", str(root)).stdout.splitlines()[0])
+    assert "body" not in plain

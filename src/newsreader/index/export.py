@@ -15,6 +15,10 @@ with list fields holding JSON text):
   order; speaker fields are null when nobody is credited
 * ``citations``: list of {``source``, ``kind``}, kind being one of outlet,
   official, document, statement, anonymous, person
+* ``body`` (only when asked, ``newsreader export --body``): the article's text
+  as newsreader extracted it, paragraphs separated by a blank line
+
+Titles are whole: a title derived from the lede is its first sentence, never cut.
 """
 
 from __future__ import annotations
@@ -30,11 +34,16 @@ from .writer import AUTHOR_SEP
 
 FIELDS = ("id", "path", "entry", "title", "authors", "role", "outlet", "date", "url", "word_count", "format",
           "entities", "quotes", "citations")
+#: The columns with ``body`` asked for: the text last, where a CSV reader looks for it.
+FIELDS_WITH_BODY = (*FIELDS, "body")
 _LISTS = ("authors", "entities", "quotes", "citations")
 
 
-def iter_records(conn: sqlite3.Connection, chunk: int = 1000) -> Iterator[dict[str, Any]]:
-    """Every article's record, in path order; streams ``chunk`` articles at a time, so memory stays flat."""
+def iter_records(conn: sqlite3.Connection, chunk: int = 1000, body: bool = False) -> Iterator[dict[str, Any]]:
+    """Every article's record, in path order; streams ``chunk`` articles at a time, so memory stays flat.
+
+    With ``body`` each record ends with the article's text (see the module docstring).
+    """
     after: tuple[str, int] = ("", -1)
     while True:
         articles = conn.execute(
@@ -45,10 +54,13 @@ def iter_records(conn: sqlite3.Connection, chunk: int = 1000) -> Iterator[dict[s
             return
         after = (articles[-1][2], articles[-1][3])
         for doc, ident, path, entry, title, authors, role, outlet, date, url, words, fmt, packed in articles:
-            yield _record(conn, doc, packed, {
+            record = _record(conn, doc, packed, {
                 "id": ident, "path": path, "entry": entry, "title": title,
                 "authors": authors.split(AUTHOR_SEP) if authors else [], "role": role, "outlet": outlet,
                 "date": date, "url": url, "word_count": words, "format": fmt})
+            if body:
+                record["body"] = "\n\n".join(unpack_body(packed).split("\n"))
+            yield record
 
 
 def _record(conn: sqlite3.Connection, doc: int, packed: bytes, record: dict[str, Any]) -> dict[str, Any]:
@@ -77,14 +89,16 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Write a header and one row per record (list fields as JSON); returns the rows written."""
+def write_csv(records: Iterable[dict[str, Any]], out: TextIO, body: bool = False) -> int:
+    """Write a header and one row per record (list fields as JSON; the ``body``
+    column when asked); returns the rows written."""
     writer = csv.writer(out)
-    writer.writerow(FIELDS)
+    fields = FIELDS_WITH_BODY if body else FIELDS
+    writer.writerow(fields)
     count = 0
     for record in records:
         writer.writerow([
-            json.dumps(record[name], ensure_ascii=False) if name in _LISTS else record[name] for name in FIELDS
+            json.dumps(record[name], ensure_ascii=False) if name in _LISTS else record[name] for name in fields
         ])
         count += 1
     return count

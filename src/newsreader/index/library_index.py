@@ -185,12 +185,13 @@ class LibraryIndex:
         norm = norm_key(key)
         return self._read(lambda c: [(i, n) for i, n in c.execute(KINDS[kind], (norm,))]) or []
 
-    def records(self) -> Iterator[dict[str, Any]]:
-        """Every article as an export record (see :mod:`newsreader.index.export`)."""
+    def records(self, body: bool = False) -> Iterator[dict[str, Any]]:
+        """Every article as an export record (see :mod:`newsreader.index.export`),
+        with its text under ``body`` when asked. Raises IndexUnavailable."""
         from .export import iter_records
 
         try:
-            yield from iter_records(self._conn)
+            yield from iter_records(self._conn, body=body)
         except sqlite3.Error as error:
             raise IndexUnavailable(f"the index cannot be read ({error})") from None
 
