@@ -14,6 +14,7 @@ from newsreader.analysis import gazetteer, words
 from newsreader.analysis.model import Citation, Entity
 from newsreader.analysis.referents import Resolver
 from newsreader.analysis.roles import OUTLET_TAILS
+from newsreader.analysis.scan import literal_starts, matches_at
 from newsreader.analysis.speakers import sentence_cut, subject_before
 from newsreader.analysis.tokens import word_alternation
 
@@ -22,10 +23,15 @@ _VERB_RE = re.compile(rf"\b(?:{_STATEMENT_VERBS})\b")
 _NP = r"((?:the |an? )?[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|the|for|and))*|(?:the|an?) [a-z][\w-]*(?: [a-z][\w-]*){0,3}?(?= *[,.;]| (?:that|which|who|on|in)\b))"
 _AFTER_RE = re.compile(rf"\b(?P<cue>[Aa]ccording to|[Cc]iting|per|told|[Dd]ata (?:released |published |compiled )?by|"
                        rf"[Ff]igures (?:released |published )?by|[Ss]tatistics from) {_NP}")
+# Every match of _AFTER_RE starts at its cue, and each cue holds one of these literals (with the offset of
+# the literal in it): the pattern is tried only there instead of at every position of the text.
+_AFTER_LITERALS = (("ccording to ", 1), ("iting ", 1), ("per ", 0), ("told ", 0), ("ata ", 1), ("igures ", 1),
+                   ("tatistics from ", 1))
 _READOUT_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w.'’-]*\s)+)readout\b")
 # "per ynetnews, an Israeli news outlet": a site named in lower case, known by its name or its appositive
 _PER_SITE_RE = re.compile(r"\bper ([a-z][\w.-]*(?:news|\.com|\.org|\.net|times|post)\b|[a-z][\w.-]+(?=, (?:an?|the) "
                           r"[^,.;]{0,40}\b(?:outlet|newspaper|news site|website|broadcaster|news agency|paper)\b))")
+_PER_SITE_LITERALS = (("per ", 0),)
 _APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|von|de|der|la|al|bin))+),[ \t]*$")
 _SPOKESMAN_FOR_RE = re.compile(r"(?:[Aa]n? |[Tt]he )?(?:[a-z]+ )?(?:spokes\w+|official|representative|aide|adviser|"
                                r"advisor|lawyer|attorney) (?:for|of|at|from) ((?:the )?[\w.'’ -]{2,60})$")
@@ -133,7 +139,7 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
         body = _SPOKESMAN_FOR_RE.match(text, span[0], span[1])
         if body is not None:
             add(body.start(1), body.end(1), "official")
-    for m in _AFTER_RE.finditer(text):
+    for m in matches_at(_AFTER_RE, text, literal_starts(text, _AFTER_LITERALS)):
         cue = m.group("cue").lower()
         if cue in ("told", "per"):
             if not m.group(2)[:1].isupper():
@@ -145,9 +151,9 @@ def find_citations(text: str, entities: list[Entity], resolver: Resolver) -> lis
             if not named_outlet and (entry is None or entry.cls != "outlet"):
                 continue
         add(m.start(2), m.end(2), "document" if cue.startswith(("data", "figures", "statistics")) else None)
-    for m in _PER_SITE_RE.finditer(text):
+    for m in matches_at(_PER_SITE_RE, text, literal_starts(text, _PER_SITE_LITERALS)):
         add(m.start(1), m.end(1), "outlet")
-    for m in _READOUT_RE.finditer(text):
+    for m in _READOUT_RE.finditer(text) if "readout" in text else ():  # one cheap test skips the scan
         add(m.start(1), m.end(1), "official")
     found.sort(key=lambda c: (c.start, c.end))
     out: list[Citation] = []

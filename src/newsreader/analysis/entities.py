@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsreader.analysis import gazetteer, words
 from newsreader.analysis.people import is_given_name
-from newsreader.analysis.tokens import RUN_RE, TOKEN_RE, in_spans, is_sentence_initial
+from newsreader.analysis.tokens import TOKEN_RE, in_spans, is_sentence_initial, runs
 
 _CONNECT = frozenset(("of", "the", "and", "&", "for", "on")) | words.NAME_CONNECTORS
 _SELF_STANDING_ORGS = frozenset(("parliament", "army", "navy", "cabinet", "congress", "senate", "police"))
@@ -304,7 +304,7 @@ def find_names(text: str, vocab: set[str], caps: list[tuple[int, int]],
     names the body uses inside them ("Warren Grills Bank Chief" holds "Warren").
     """
     out: list[Mention] = []
-    for m in RUN_RE.finditer(text):
+    for m in runs(text):
         start = m.start()
         run = m.group()
         in_caps = bool(caps) and in_spans(caps, start)

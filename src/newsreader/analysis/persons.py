@@ -15,13 +15,18 @@ from dataclasses import dataclass, field
 
 from newsreader.analysis import words
 from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name, name_gender
+from newsreader.analysis.scan import literal_starts, matches_at, word_starts
 
 _TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
 _PARA_RE = re.compile(r"\n")
-_KIN_BEFORE_RE = re.compile(r"\b(wife|husband|father|mother|son|daughter|brother|sister|widow|widower|uncle|aunt|"
-                            r"cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother)['’]?s?,?[ \t]+$")
+_KIN_WORDS = ("wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "widow", "widower", "uncle",
+              "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother")
+_KIN_BEFORE_RE = re.compile(r"\b(" + "|".join(_KIN_WORDS) + r")['’]?s?,?[ \t]+$")
 _KIN_NAME_RE = re.compile(_KIN_BEFORE_RE.pattern[:-1] + r"([A-Z][\w'’-]*)")
 _HONORIFIC_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+([A-Z][\w'’-]*)")
+# Where matches of the two whole-text scans can start (see scan.matches_at): at a kin word, at an honorific.
+_KIN_LITERALS = word_starts(_KIN_WORDS)
+_HONORIFIC_LITERALS = (("Mr", 0), ("Ms", 0), ("Miss", 0))
 # Short forms of given names: "Joe Biden" and "Joseph R. Biden" are one person.
 _NICKNAMES = {short: full for full, shorts in (
     ("joseph", "joe"), ("william", "bill billy will"), ("robert", "bob bobby rob"), ("james", "jim jimmy"),
@@ -199,7 +204,7 @@ class PersonIndex:
         """True when an honorific gives the bare surname a gender that none of ``cands`` has."""
         if self._honorifics is None:  # one scan of the text for every "Mr. X", "Mrs. X"
             self._honorifics = {}
-            for m in _HONORIFIC_NAME_RE.finditer(self.text):
+            for m in matches_at(_HONORIFIC_NAME_RE, self.text, literal_starts(self.text, _HONORIFIC_LITERALS)):
                 gender = title_gender(self.text, m.start(2))
                 if gender:
                     self._honorifics.setdefault(m.group(2).lower(), set()).add(gender)
@@ -209,7 +214,8 @@ class PersonIndex:
     def _kin_names(self) -> dict[str, str]:
         """Given names introduced as kin anywhere in the text ("his wife, Heidi") -> the kin word."""
         if self._kin is None:
-            self._kin = {m.group(2): m.group(1).lower() for m in _KIN_NAME_RE.finditer(self.text)}
+            self._kin = {m.group(2): m.group(1).lower()
+                         for m in matches_at(_KIN_NAME_RE, self.text, literal_starts(self.text, _KIN_LITERALS))}
         return self._kin
 
     def _nearest(self, cands: list[Person], start: int) -> Person | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from newsreader.analysis.scan import class_starts, literal_starts, matches_at
+
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Corp|Co|Ltd|Prof|Rev|Adm|Maj|Mt|Ft|No)\."
 # One capitalised word: initialisms (U.S.), abbreviations (Mr.), initials (W.), prefixed names (al-Assad),
 # hyphenated and apostrophe compounds (Israel-Hamas, O'Brien) but never a possessive 's.
@@ -18,12 +20,18 @@ CAP = (
 )
 CONNECTOR = r"of|the|and|&|for|on|de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|y"
 RUN_RE = re.compile(rf"(?<![\w'’])(?:{CAP})(?:[ \t]+(?:(?:{CONNECTOR})[ \t]+)*(?:{CAP}))*")
+# Where a run can start (see scan.matches_at): a capital letter, or the particle of a prefixed name (al-Assad).
+_UPPER_RE = re.compile(r"[A-Z]")
+_PREFIX_LITERALS = tuple((prefix + "-", 0) for prefix in ("al", "el", "ad", "ash", "as", "bin", "ibn", "abu"))
 TOKEN_RE = re.compile(rf"{CAP}|(?:{CONNECTOR})(?!\w)")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w-])")
 # Sentence ends: terminal punctuation (optionally closed by quotes/brackets) then space and a capital or a quote.
 # The leading look-ahead lets the engine skip every other character before trying the look-behinds.
 SENTENCE_END_RE = re.compile(r"(?=[.!?])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No|Co|vs))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bInc)"
                              r"(?<!\b[A-Z])[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|\n+")
+
+# Every sentence end starts at terminal punctuation or a newline.
+_SENTENCE_END_START_RE = re.compile(r"[.!?\n]")
 
 _OPENERS = " \t\"'“‘([«-—–"
 # A word before a full stop that does not end a sentence: a title ("Mr") or initials ("U.S", "W").
@@ -52,6 +60,15 @@ def word_alternation(words: frozenset[str] | set[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+def runs(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`RUN_RE` in ``text`` (capitalised runs), as ``finditer`` gives them, tried only
+    where a run can start."""
+    starts = class_starts(text, _UPPER_RE)
+    if "-" in text:
+        starts = sorted(set(starts).union(literal_starts(text, _PREFIX_LITERALS)))
+    return matches_at(RUN_RE, text, starts)
 
 
 def is_sentence_initial(text: str, pos: int) -> bool:
@@ -126,7 +143,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; paragraphs never share a sentence."""
     out: list[tuple[int, int]] = []
     start = 0
-    for m in SENTENCE_END_RE.finditer(text):
+    for m in matches_at(SENTENCE_END_RE, text, class_starts(text, _SENTENCE_END_START_RE)):
         end = m.end() if m.group()[0] != "\n" else m.start()
         if end > start:
             out.append((start, end))
