@@ -18,9 +18,10 @@ from .extract import FileResult
 from .walk import Entry, iter_walk
 from .writer import file_key
 
-#: (rel, size, mtime_ns, known hash): a file to read.
-Todo = tuple[str, int, int, "str | None"]
-_Stored = tuple[int, int, str, "str | None", "str | None"]  # size, mtime_ns, status, reasons, hash
+#: (rel, size, mtime_ns, known hash, known mark, known reasons): a file to read (a collection
+#: read before is read on from its mark, its notes carried on).
+Todo = tuple[str, int, int, "str | None", "str | None", "str | None"]
+_Stored = tuple[int, int, str, "str | None", "str | None", "str | None"]  # size, mtime_ns, status, reasons, hash, mark
 #: Entries walked between two looks at ``should_stop``.
 STOP_CHECK = 500
 
@@ -92,11 +93,11 @@ def _rows_of(conn: sqlite3.Connection, folder: bytes) -> dict[bytes, _Stored]:
     """The stored files directly in ``folder`` (a range of the path index, its subfolders skipped)."""
     if folder:
         prefix = folder + b"/"
-        rows = conn.execute("SELECT path, size, mtime_ns, status, reasons, hash FROM files "
+        rows = conn.execute("SELECT path, size, mtime_ns, status, reasons, hash, mark FROM files "
                             "WHERE path >= ? AND path < ?", (prefix, folder + b"0"))
     else:
         prefix = b""
-        rows = conn.execute("SELECT path, size, mtime_ns, status, reasons, hash FROM files")
+        rows = conn.execute("SELECT path, size, mtime_ns, status, reasons, hash, mark FROM files")
     start = len(prefix)
     return {row[0]: row[1:] for row in rows if b"/" not in row[0][start:]}
 
@@ -109,4 +110,6 @@ def _compare(entry: Entry, old: _Stored | None) -> Todo | FileResult | None:
         return FileResult(entry.rel, entry.size, entry.mtime_ns, "listed", (entry.reason,), None, ())
     if same_stat and old is not None and old[2] != "listed":
         return None
-    return (entry.rel, entry.size, entry.mtime_ns, old[4] if old else None)
+    if old is None:
+        return (entry.rel, entry.size, entry.mtime_ns, None, None, None)
+    return (entry.rel, entry.size, entry.mtime_ns, old[4], old[5], old[3])

@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsreader.analysis import analyze
 from newsreader.analysis.model import NUMBER_LABELS
-from newsreader.library.ingest import ingest_file
+from newsreader.library.collection import ReadMark
+from newsreader.library.ingest import iter_ingest
 from newsreader.library.model import Article, ParsedArticle
 
 from .tables import HIT_CLOSE, HIT_OPEN, unpack_body
@@ -55,10 +57,14 @@ class Findings(NamedTuple):
 
 
 class FileResult(NamedTuple):
-    """What became of one file.
+    """What became of one file, or of a part of a streamed collection.
 
     ``status`` is "indexed", "skipped" (reasons say why) or "same" (content
-    hash unchanged since the last refresh: only the stat needs updating).
+    hash unchanged since the last refresh: only the stat needs updating). A
+    collection's parts come in order: the ``first`` replaces the file's articles
+    from entry ``resume`` on (0: all), the others add theirs, the ``final`` one
+    (which has the ``hash``) completes the file. ``mark`` is where a later
+    refresh may resume reading (:class:`newsreader.library.collection.ReadMark`, encoded).
     """
 
     rel: str
@@ -68,6 +74,10 @@ class FileResult(NamedTuple):
     reasons: tuple[str, ...]
     hash: str | None
     articles: tuple[ArticleRecord, ...]
+    first: bool = True
+    final: bool = True
+    resume: int = 0
+    mark: str | None = None
 
 
 def clean_indexed(text: str) -> str:
@@ -75,23 +85,48 @@ def clean_indexed(text: str) -> str:
     return text.translate(_SENTINELS)
 
 
-def extract_chunk(root: str, items: list[tuple[str, int, int, str | None]]) -> list[FileResult]:
-    """Process ``items`` (rel, size, mtime_ns, known hash) under ``root``."""
+#: (rel, size, mtime_ns, known hash, known mark, known reasons): a file to read (see diff.Todo).
+Item = tuple[str, int, int, "str | None", "str | None", "str | None"]
+#: How the index joins a file's reasons (writer.AUTHOR_SEP).
+_SEP = "\x1f"
+
+
+def extract_chunk(root: str, items: list[Item]) -> list[FileResult]:
+    """Process ``items`` under ``root``: one result per file (a collection's parts in one)."""
     return [extract_file(root, *item) for item in items]
 
 
-def extract_file(root: str, rel: str, size: int, mtime_ns: int, known_hash: str | None = None) -> FileResult:
-    """Read, hash and parse one file (no analysis: see :func:`analyse_chunk`); never raises.
+def extract_file(root: str, rel: str, size: int, mtime_ns: int, known_hash: str | None = None,
+                 known_mark: str | None = None, known_reasons: str | None = None) -> FileResult:
+    """Read, hash and parse one file (no analysis: see :func:`analyse_chunk`), every part in
+    one result; never raises. For files of bounded size: see :func:`iter_extract`."""
+    parts = list(iter_extract(root, rel, size, mtime_ns, known_hash, known_mark, known_reasons))
+    if len(parts) == 1:
+        return parts[0]
+    articles = tuple(a for part in parts for a in part.articles)
+    status = "indexed" if articles or parts[0].resume else parts[-1].status
+    return parts[-1]._replace(status=status, articles=articles, first=True, resume=parts[0].resume)
+
+
+def iter_extract(root: str, rel: str, size: int, mtime_ns: int, known_hash: str | None = None,
+                 known_mark: str | None = None, known_reasons: str | None = None) -> Iterator[FileResult]:
+    """Read, hash and parse one file: a result, or a streamed collection's parts as they are read.
 
     The reading, identifying and skip reasons are the scanner's:
-    :func:`newsreader.library.ingest.ingest_file`.
+    :func:`newsreader.library.ingest.iter_ingest`. Never raises.
     """
-    ingested = ingest_file(os.path.join(root, rel), rel, known_hash)
-    if ingested.unchanged:
-        return FileResult(rel, size, mtime_ns, "same", (), ingested.digest, ())
-    records = tuple(_record(article, parsed) for article, parsed in ingested.articles)
-    status = "indexed" if records else "skipped"
-    return FileResult(rel, size, mtime_ns, status, ingested.reasons, ingested.digest, records)
+    mark = ReadMark.decode(known_mark)
+    reasons = tuple(known_reasons.split(_SEP)) if known_reasons and mark else ()
+    first = True
+    for ingested in iter_ingest(os.path.join(root, rel), rel, known_hash, True, mark, reasons):
+        if ingested.unchanged:
+            yield FileResult(rel, size, mtime_ns, "same", (), ingested.digest, ())
+            return
+        records = tuple(_record(article, parsed) for article, parsed in ingested.articles)
+        status = "indexed" if records or ingested.resume or not ingested.final else "skipped"
+        yield FileResult(rel, size, mtime_ns, status, ingested.reasons, ingested.digest, records, first,
+                         ingested.final, ingested.resume, ingested.mark.encode() if ingested.mark else None)
+        first = False
 
 
 def analyse_chunk(items: list[tuple[int, bytes]]) -> list[Findings]:

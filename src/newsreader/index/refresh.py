@@ -12,32 +12,33 @@ pass, while the list and text search keep working.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sqlite3
-import sys
-import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Generator, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from newsreader.analysis.model import ANALYSER_VERSION
+from newsreader.library.collection import stream_kind
 from newsreader.library.folders import display_path
 from newsreader.library.model import Article, SkippedFile
 
 from .diff import Changes, Todo, diff
-from .extract import FileResult, Findings, analyse_chunk, extract_chunk, extract_file
+from .extract import FileResult, Findings, analyse_chunk, extract_chunk, iter_extract
 from .model import RefreshProgress, RefreshSummary
+from .pool import chunks_of, pooled
 from .writer import AUTHOR_SEP, ArticleFactory, apply_results, delete_files, store_findings
 
 #: More files than this to process and a refresh uses worker processes.
 POOL_THRESHOLD = 50
-#: A batch is committed after this many files or this many seconds.
+#: A batch is committed after this many files, this many articles or this many seconds.
 BATCH_FILES = 200
+BATCH_ARTICLES = 1000
 BATCH_SECONDS = 0.5
+#: A collection file larger than this is read in this process as a stream of parts (memory
+#: stays bounded), not in a worker, which would hand back all of its articles at once.
+STREAM_INLINE_BYTES = 4 * 1024 * 1024
 #: Bodies per analysis task sent to a worker process.
 ANALYSE_CHUNK = 16
 
@@ -92,16 +93,19 @@ def refresh(
     stopped = False
     done = 0
     batch: list[FileResult] = []
+    articles = 0
     last = time.monotonic()
     results = _results(os.fspath(root), todo, should_stop)
     try:
         for result in results:
             batch.append(result)
+            articles += len(result.articles)
             stop = should_stop()
-            if stop or len(batch) >= BATCH_FILES or time.monotonic() - last >= BATCH_SECONDS:
+            if (stop or len(batch) >= BATCH_FILES or articles >= BATCH_ARTICLES
+                    or time.monotonic() - last >= BATCH_SECONDS):
                 added, removed = write(batch)
-                done += len(batch)
-                batch = []
+                done += sum(1 for item in batch if item.final)
+                batch, articles = [], 0
                 last = time.monotonic()
                 total = max(known, changes.walked, done)
                 report(RefreshProgress("indexing", done, total, tuple(added), tuple(removed)))
@@ -112,7 +116,7 @@ def refresh(
             stopped = should_stop() or changes.stopped
         if batch or changes.gone or changes.listed:
             added, removed = write(batch)
-            done += len(batch)
+            done += sum(1 for item in batch if item.final)
             report(RefreshProgress("indexing" if done else "removing", done, max(done, 1), tuple(added),
                                    tuple(removed)))
     finally:
@@ -145,21 +149,29 @@ def skipped_files(conn: sqlite3.Connection) -> list[SkippedFile]:
 
 
 def _results(root: str, todo: Iterator[Todo], should_stop: Callable[[], bool]) -> Generator[FileResult, None, None]:
-    """Each file's result, from worker processes when there are enough files."""
+    """Each file's result (a large collection's parts), from worker processes when there are enough files."""
     head = list(itertools.islice(todo, POOL_THRESHOLD + 1))
     workers = os.cpu_count() or 1
     if len(head) <= POOL_THRESHOLD or workers < 2:
-        for item in head:
+        for item in itertools.chain(head, todo):
             if should_stop():
                 return
-            yield extract_file(root, *item)
+            yield from iter_extract(root, *item)
         return
-    yield from _pooled(partial(extract_chunk, root), _chunks(itertools.chain(head, todo), 16), workers, should_stop)
+    large: list[Todo] = []  # a few tuples: large collections are read after the pool's share
 
+    def small() -> Iterator[Todo]:
+        for item in itertools.chain(head, todo):
+            if item[1] > STREAM_INLINE_BYTES and stream_kind(os.path.basename(item[0])) is not None:
+                large.append(item)
+            else:
+                yield item
 
-def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    while chunk := list(itertools.islice(items, size)):
-        yield chunk
+    yield from pooled(partial(extract_chunk, root), chunks_of(small(), 16), workers, should_stop)
+    for item in large:
+        if should_stop():
+            return
+        yield from iter_extract(root, *item)
 
 
 def analyse(conn: sqlite3.Connection, report: Progress, should_stop: Callable[[], bool]) -> bool:
@@ -185,7 +197,7 @@ def analyse(conn: sqlite3.Connection, report: Progress, should_stop: Callable[[]
     if stale <= POOL_THRESHOLD or workers < 2:
         found = (item for chunk in chunks() for item in analyse_chunk(chunk))
     else:
-        found = _pooled(analyse_chunk, chunks(), workers, should_stop)
+        found = pooled(analyse_chunk, chunks(), workers, should_stop)
     done, batch, last = 0, [], time.monotonic()
     try:
         for item in found:
@@ -217,83 +229,3 @@ def _store(conn: sqlite3.Connection, findings: list[Findings]) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-
-
-def _start_helpers() -> None:
-    """Start multiprocessing's resource tracker with a usable stderr.
-
-    The tracker is handed ``sys.stderr.fileno()``; under a terminal UI (Textual)
-    ``sys.stderr`` is a capture whose ``fileno()`` is -1, and starting the first
-    pool there failed with "bad value(s) in fds_to_keep". For the instant the
-    tracker takes to start, stderr is a real file (os.devnull).
-    """
-    from multiprocessing import resource_tracker
-
-    with _helpers_lock:
-        try:
-            usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-        except (AttributeError, OSError, ValueError):
-            usable = False
-        if usable:
-            return
-        stderr = sys.stderr
-        with open(os.devnull, "w") as devnull:
-            sys.stderr = devnull
-            try:
-                resource_tracker.ensure_running()
-            finally:
-                sys.stderr = stderr
-
-
-_helpers_lock = threading.Lock()
-
-
-def _pooled(work: Callable[[list[Any]], list[Any]], chunks: Iterable[list[Any]], workers: int,
-            should_stop: Callable[[], bool]) -> Iterator[Any]:
-    """``work(chunk)`` for each chunk in worker processes, results as they come (in this
-    process when no pool can be had, or for the chunks of a lost worker)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    try:
-        _start_helpers()
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    except (OSError, ValueError):  # no processes to be had: do the work here
-        for chunk in chunks:
-            if should_stop():
-                return
-            yield from work(chunk)
-        return
-    pending: dict[Future[list[Any]], list[Any]] = {}
-    queue: Iterator[list[Any]] = iter(chunks)
-    broken = False
-    try:
-        while True:
-            while len(pending) < workers * 3 and not should_stop() and not broken:
-                following: list[Any] | None = next(queue, None)
-                if following is None:
-                    break
-                chunk = following
-                try:
-                    pending[executor.submit(work, chunk)] = chunk
-                except (OSError, ValueError, RuntimeError):  # the pool cannot start or broke
-                    broken = True
-                    yield from work(chunk)
-            if not pending:
-                if broken:  # finish in this process
-                    for chunk in queue:
-                        if should_stop():
-                            return
-                        yield from work(chunk)
-                return
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                chunk = pending.pop(future)
-                try:
-                    results = future.result()
-                except Exception:  # noqa: BLE001 - a lost worker: do its share here
-                    results = work(chunk)
-                yield from results
-    finally:
-        for future in pending:
-            future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsreader.library.collection import stream_kind
 from newsreader.library.folders import os_reason, walk_folder
 from newsreader.library.parsers import MAX_FILE_BYTES, format_of, too_large_reason, unsupported_reason
 
@@ -49,9 +50,10 @@ def _file(entry: os.DirEntry[str], rel: str) -> Entry:
         info = entry.stat()
     except OSError as error:
         return Entry(rel, 0, 0, f"unreadable: {os_reason(error)}")
-    if format_of(entry.name) is None:
+    streamed = stream_kind(entry.name) is not None  # collections: the size cap is per record
+    if format_of(entry.name) is None and not streamed:
         return Entry(rel, info.st_size, info.st_mtime_ns, unsupported_reason(entry.name))
-    if info.st_size > MAX_FILE_BYTES:
+    if info.st_size > MAX_FILE_BYTES and not streamed:
         return Entry(rel, info.st_size, info.st_mtime_ns, too_large_reason(info.st_size))
     return Entry(rel, info.st_size, info.st_mtime_ns)
 

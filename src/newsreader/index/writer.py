@@ -66,12 +66,14 @@ def file_key(rel: str) -> bytes:
     return os.fsencode(rel)
 
 
-def delete_articles_of(conn: sqlite3.Connection, file_ids: Iterable[int], make: ArticleFactory) -> list[Article]:
-    """Delete the articles of ``file_ids`` (and their text, index and analysis rows)."""
+def delete_articles_of(conn: sqlite3.Connection, file_ids: Iterable[int], make: ArticleFactory,
+                       from_entry: int = 0) -> list[Article]:
+    """Delete the articles of ``file_ids`` (and their text, index and analysis rows) whose entry
+    is ``from_entry`` or later (an appended collection keeps the entries before it)."""
     removed: list[Article] = []
     for file_id in file_ids:
-        rows = conn.execute(f"SELECT a.doc, a.outlet, {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.file = ?",
-                            (file_id,)).fetchall()
+        rows = conn.execute(f"SELECT a.doc, a.outlet, {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} "
+                            "WHERE a.file = ? AND a.entry >= ?", (file_id, from_entry)).fetchall()
         if not rows:
             continue
         docs = [(row[0],) for row in rows]
@@ -103,7 +105,12 @@ def delete_files(conn: sqlite3.Connection, keys: Iterable[bytes], make: ArticleF
 def apply_results(
     conn: sqlite3.Connection, results: Iterable[FileResult], make: ArticleFactory
 ) -> tuple[list[Article], list[Article]]:
-    """Store each file's new state; returns (articles added, articles removed)."""
+    """Store each file's new state; returns (articles added, articles removed).
+
+    A streamed collection's parts come in order (see :class:`~newsreader.index.extract.FileResult`):
+    until its final part lands the file's size is stored as -1, so a refresh
+    killed half-way through reads it again, from the mark of the last part stored.
+    """
     added: list[Article] = []
     removed: list[Article] = []
     outlets = _Outlets(conn)
@@ -112,14 +119,17 @@ def apply_results(
         if result.status == "same":
             conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (result.size, result.mtime_ns, key))
             continue
-        row = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
-        if row is not None:
-            removed.extend(delete_articles_of(conn, [row[0]], make))
+        if result.first:
+            row = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
+            if row is not None:
+                removed.extend(delete_articles_of(conn, [row[0]], make, result.resume))
         file_id = conn.execute(
-            "INSERT INTO files(path, size, mtime_ns, status, reasons, hash) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO files(path, size, mtime_ns, status, reasons, hash, mark) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
-            "status = excluded.status, reasons = excluded.reasons, hash = excluded.hash RETURNING id",
-            (key, result.size, result.mtime_ns, result.status, AUTHOR_SEP.join(result.reasons) or None, result.hash),
+            "status = excluded.status, reasons = excluded.reasons, hash = excluded.hash, mark = excluded.mark "
+            "RETURNING id",
+            (key, result.size if result.final else -1, result.mtime_ns, result.status,
+             AUTHOR_SEP.join(result.reasons) or None, result.hash, result.mark),
         ).fetchone()[0]
         seen: set[str] = set()
         for record in result.articles:
@@ -127,6 +137,9 @@ def apply_results(
                 continue
             seen.add(record.id)
             added.append(_insert_article(conn, file_id, record, outlets.id_of(record.outlet), make))
+        if result.final and result.status == "skipped" and not result.first:  # earlier parts had articles?
+            if conn.execute("SELECT 1 FROM articles WHERE file = ? LIMIT 1", (file_id,)).fetchone():
+                conn.execute("UPDATE files SET status = 'indexed' WHERE id = ?", (file_id,))
     return added, removed
 
 

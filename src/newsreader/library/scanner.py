@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import LibraryError, ParseError
 from .folders import display_path, os_reason, walk_folder
-from .ingest import article_id, ingest_file, read_file
+from .ingest import article_id, iter_ingest, read_collection_entry, read_file
 from .model import Article, ArticleText, SkippedFile
 from .parsers import parse_document
 
@@ -43,6 +43,8 @@ def read_article(root: Path, article: Article) -> ArticleText:
     """
     path = _locate(os.fspath(root), article)
     try:
+        if article.offset is not None:  # a streamed collection's record: read it alone
+            return ArticleText(article, read_collection_entry(path, article).paragraphs)
         parsed, _ = parse_document(os.path.basename(path), read_file(path))
     except FileNotFoundError:
         raise LibraryError(f"{article.path} is no longer in the library") from None
@@ -57,13 +59,14 @@ def read_article(root: Path, article: Article) -> ArticleText:
 
 
 def _scan_file(path: str, rel: str) -> Iterator[Article | SkippedFile]:
-    ingested = ingest_file(path, rel, hashed=False)
-    for article, _parsed in ingested.articles:
-        yield article
-    if ingested.reasons:
-        shown = display_path(rel)
-        for reason in ingested.reasons:
-            yield SkippedFile(shown, reason)
+    reasons: tuple[str, ...] = ()
+    for ingested in iter_ingest(path, rel, hashed=False):  # a collection comes in parts: metadata only is kept
+        for article, _parsed in ingested.articles:
+            yield article
+        reasons = ingested.reasons  # each part's are the notes so far
+    shown = display_path(rel)
+    for reason in reasons:
+        yield SkippedFile(shown, reason)
 
 
 def _locate(root: str, article: Article) -> str:

@@ -16,7 +16,7 @@ import hashlib
 import io
 import os
 import zlib
-from typing import BinaryIO
+from typing import Protocol
 
 from .errors import ParseError
 
@@ -24,6 +24,14 @@ from .errors import ParseError
 CHUNK = 1 << 20
 #: Compressed variants: the suffix after the format's own (``feed.jsonl.gz``).
 COMPRESSIONS = (".gz", ".zst")
+
+
+class Readable(Protocol):
+    """What a stream of bytes needs to be here: a file, a GzipFile, a zstd reader."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def close(self) -> None: ...
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -35,7 +43,7 @@ def split_name(name: str) -> tuple[str, str]:
     return extension, ""
 
 
-def open_stream(path: str, compression: str) -> BinaryIO:
+def open_stream(path: str, compression: str) -> Readable:
     """The file at ``path`` as a stream of its (decompressed) bytes.
 
     Raises OSError when it cannot be opened; damaged compressed data raises
@@ -49,7 +57,7 @@ def open_stream(path: str, compression: str) -> BinaryIO:
 
         # Datasets are often written as several frames (zstd -c a b > c): read them all.
         reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
-        return reader  # type: ignore[return-value]
+        return reader
     return raw
 
 
@@ -67,7 +75,7 @@ class ByteReader:
     unterminated line. Decompression errors raise ParseError.
     """
 
-    def __init__(self, stream: BinaryIO, compression: str = "") -> None:
+    def __init__(self, stream: Readable, compression: str = "") -> None:
         self._stream = stream
         self._compression = compression
         self._buf = b""
@@ -78,6 +86,8 @@ class ByteReader:
         self._tail: tuple[int, str] | None = None
         self.pos = 0
         self.lines = 0
+        #: True when what was consumed last ended a line (or nothing was consumed).
+        self.at_line_start = True
 
     def close(self) -> None:
         """Close the underlying stream."""
@@ -107,6 +117,8 @@ class ByteReader:
     def _consume(self, data: bytes) -> bytes:
         if data and not data.endswith(b"\n"):
             self._tail = (self.pos, self._hash.hexdigest())
+        if data:
+            self.at_line_start = data.endswith(b"\n")
         self._hash.update(data)
         self.pos += len(data)
         self.lines += data.count(b"\n")
