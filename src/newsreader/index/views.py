@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from newsreader.catalog import SortOrder
 from newsreader.library.model import Article
 
+from . import filterscan
 from .query import quote_fts
-from .wordtest import word_test
 from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key
 
 _ORDER = {
@@ -64,6 +64,11 @@ NARROW = 20_000
 _ORDER_INDEX = {SortOrder.DATE: "articles_date", SortOrder.TITLE: "articles_title"}
 #: Rows of a broad filtered view found by walking and testing; deeper pages are asked of SQL.
 SCAN_ROWS = 2_000
+#: A walk tests WALK_PROBE rows, then asks FTS5 how many articles hold the words when at that
+#: rate the page would take more than WALK_BUDGET rows (the words are rare: reading and sorting
+#: their matches is cheaper). The outlet order has no index to walk: its pages are asked of SQL.
+WALK_PROBE = 100
+WALK_BUDGET = 2_000
 
 
 def _where(spec: ViewSpec) -> tuple[str, list[object]]:
@@ -88,15 +93,17 @@ def _where(spec: ViewSpec) -> tuple[str, list[object]]:
     return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 
-def _narrowest(conn: sqlite3.Connection, spec: ViewSpec) -> int | None:
-    """How many articles the view's most selective condition keeps, at most NARROW + 1 (None: no condition)."""
+def _narrowest(conn: sqlite3.Connection, spec: ViewSpec, words: bool = True) -> int | None:
+    """How many articles the view's most selective condition keeps, at most NARROW + 1 (None: no
+    condition). With ``words`` False, the filter words are left out (their FTS5 prefix query lists
+    every match of every word it expands to, ~50 ms for a word in most of 1,000,000 articles)."""
     sizes: list[int] = []
     if spec.outlet is not None:
         row = conn.execute("SELECT articles FROM outlets WHERE name = ?", (spec.outlet,)).fetchone()
         sizes.append(int(row[0]) if row else 0)
     if spec.starred_only:
         sizes.append(int(conn.execute("SELECT count(*) FROM marks WHERE starred").fetchone()[0]))
-    match = filter_match(spec.words)
+    match = filter_match(spec.words) if words else None
     if match is not None:
         sizes.append(len(conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?",
                                       (match, NARROW + 1)).fetchall()))
@@ -118,6 +125,11 @@ def count(conn: sqlite3.Connection, spec: ViewSpec) -> int:
         return int(row[0] or 0) if row else 0
     if spec == ViewSpec(spec.order, unread_only=True):
         return count(conn, plain) - read_count(conn)
+    match = filter_match(spec.words)
+    if match is not None and spec == ViewSpec(spec.order, words=spec.words):
+        # Every row of the full-text index is an article (the writer deletes both in one
+        # transaction): FTS5 counts its matches without a table of them to look up.
+        return int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0])
     where, params = _where(spec)
     return int(conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
 
@@ -128,15 +140,29 @@ def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
 
     A narrow view (see NARROW) is read from its most selective condition and
     sorted. A broad one walks the order's index: filter words are then tested on
-    each row's stored text (:mod:`.wordtest`) instead of building the list of every
+    each row's stored text (:mod:`.filterscan`) instead of building the list of every
     match (a word in most articles matches hundreds of thousands), so a first page
-    costs about ``limit`` / selectivity rows, never a sort of the match.
+    costs about ``limit`` / selectivity rows, never a sort of the match. When WALK_BUDGET
+    rows do not fill the page, the words are rare in the view: their matches are
+    counted (up to NARROW) and, if few, read and sorted instead.
     """
     make = make or ArticleFactory()
-    narrowest = _narrowest(conn, spec)
+    narrowest = _narrowest(conn, spec, words=False)
     broad = narrowest is None or narrowest > NARROW
-    if broad and spec.words and offset < SCAN_ROWS:
-        return _scan(conn, spec, offset, limit, make)
+    words = filter_match(spec.words) is not None
+    if broad and words and offset < SCAN_ROWS and spec.order in _ORDER_INDEX:
+        walk = _scan(conn, spec, offset, limit)
+        # Walk WALK_PROBE rows; if the words look rare (the page would take more than
+        # WALK_BUDGET rows to fill), ask FTS5 how many match (cheap when they are rare).
+        if not walk.run(WALK_PROBE) and walk.passed * WALK_BUDGET < walk.tested * (offset + limit):
+            narrowest = _narrowest(conn, spec)
+            broad = narrowest is None or narrowest > NARROW
+        if broad:
+            walk.run()
+            return list(map(make, walk.found))
+    elif words:
+        narrowest = _narrowest(conn, spec)
+        broad = narrowest is None or narrowest > NARROW
     where, params = _where(spec)
     source = ARTICLE_FROM
     if broad and spec.order in _ORDER_INDEX and where:
@@ -148,26 +174,13 @@ def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
     return list(map(make, rows))
 
 
-def _scan(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int, make: ArticleFactory) -> list[Article]:
-    """A broad view with filter words: walk the order, test the words on each row's text."""
-    test = word_test(spec.words)
+def _scan(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int) -> filterscan.Walk:
+    """A broad view with filter words: a walk along the order, testing the words on each row's text."""
     where, params = _where(replace(spec, words=""))
     source = ARTICLE_FROM + " JOIN texts t ON t.doc = a.doc"
-    if spec.order in _ORDER_INDEX:
-        source = source.replace("articles a", f"articles a INDEXED BY {_ORDER_INDEX[spec.order]}", 1)
+    source = source.replace("articles a", f"articles a INDEXED BY {_ORDER_INDEX[spec.order]}", 1)
     rows = conn.execute(f"SELECT {ARTICLE_COLUMNS}, t.body FROM {source}{where} ORDER BY {_ORDER[spec.order]}", params)
-    found: list[Article] = []
-    skip = max(0, offset)
-    for row in rows:
-        if not test(row[2], row[3], row[5], row[-1]):
-            continue
-        if skip:
-            skip -= 1
-            continue
-        found.append(make(row[:-1]))
-        if len(found) >= limit:
-            break
-    return found
+    return filterscan.Walk(rows, filterscan.word_test(spec.words), max(0, offset), limit)
 
 
 def position(conn: sqlite3.Connection, spec: ViewSpec, article_id: str) -> int | None:
