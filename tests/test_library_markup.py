@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsreader.library.errors import ParseError
 from newsreader.library.parsers import parse_bytes
@@ -34,12 +36,20 @@ def test_yaml_front_matter() -> None:
     assert article.outlet == "Riversidepost"
     assert article.date == "2024-04-02"
     assert article.url == "https://riverside.example/bridge"
+    # Issue 10: Markdown is rendered, not shown raw: no asterisks in the text;
+    # emphasis, the link (with its URL) and the heading are kept as styles.
     assert article.paragraphs == (
-        "Repairs on the *Tollgate* bridge began on Monday, the council said.",
+        "Repairs on the Tollgate bridge began on Monday, the council said.",
         "What changes",
         "• Buses will detour",
         "• Cyclists may pass",
     )
+    body = article.body
+    assert [(body[s.start:s.end], s.kind, s.href) for s in article.styles] == [
+        ("Tollgate", "emphasis", None),
+        ("council", "link", "https://council.example"),
+        ("What changes", "heading", None),
+    ]
 
 
 def test_toml_front_matter() -> None:
@@ -96,3 +106,45 @@ def test_front_matter_values_are_cleaned() -> None:
     article = parse_md('---\ntitle: "Evil \\e[31mtitle\\x07"\nauthor: "A\\nB"\n---\nBody.\n')
     assert article.title == "Evil title"
     assert article.authors == ("A B",)
+
+
+@pytest.mark.parametrize(
+    ("source", "paragraphs", "styles"),
+    [
+        ("The *quay* and the **dock** and `LOG-7` and ~~old~~ new.\n",
+         ("The quay and the dock and LOG-7 and old new.",),
+         [("quay", "emphasis", None), ("dock", "strong", None), ("LOG-7", "code", None), ("old", "strike", None)]),
+        # An emphasised word that also occurs earlier is placed where it was marked.
+        ("Them and *em* again.\n", ("Them and em again.",), [("em", "emphasis", None)]),
+        ("See [the **full** report](https://ex.example/r?a=1&b=2) now.\n",
+         ("See the full report now.",),
+         [("the full report", "link", "https://ex.example/r?a=1&b=2"), ("full", "strong", None)]),
+        ("1. First step\n2. Second *step*\n", ("1. First step", "2. Second step"), [("step", "emphasis", None)]),
+        ("| Port | Ships |\n|---|---|\n| Norvik | *12* |\n", ("Port · Ships", "Norvik · 12"), [("12", "emphasis", None)]),
+        ("Snake\\_case and 2 \\* 3.\n", ("Snake_case and 2 * 3.",), []),
+        ("<div>Kept <b>text</b></div>\n\nAfter.\n", ("Kept text", "After."), []),
+    ],
+)  # fmt: skip
+def test_markdown_is_rendered(source: str, paragraphs: tuple[str, ...],
+                              styles: list[tuple[str, str, str | None]]) -> None:
+    article = parse_md(source)
+    assert article.paragraphs == paragraphs
+    assert [(article.body[s.start:s.end], s.kind, s.href) for s in article.styles] == styles
+
+
+def test_one_paragraph_per_line_markdown_keeps_its_paragraphs() -> None:
+    line = "The Norvik harbour board met on Tuesday and voted to close the north quay for the whole winter season."
+    article = parse_md(f"{line}\n{line.replace('Tuesday', 'Friday')} See [the minutes](https://ex.example/m).\n")
+    assert len(article.paragraphs) == 2
+
+
+@given(st.text(alphabet="ab *_[]()`#>-|\n!\\&;", max_size=120))
+def test_markdown_styles_always_point_at_their_text(source: str) -> None:
+    try:
+        article = parse_md("Lede.\n\n" + source)
+    except ParseError:
+        return
+    body = article.body
+    for style in article.styles:
+        assert 0 <= style.start < style.end <= len(body)
+        assert "*" not in body[style.start:style.end] or "\\*" in source or "`" in source

@@ -35,6 +35,19 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class TextStyle:
+    """A styled stretch of a body that its source marked up (Markdown emphasis,
+    links, headings): ``start``/``end`` are character offsets into
+    :attr:`ParsedArticle.body`; ``kind`` is "emphasis", "strong", "strike",
+    "code", "link" or "heading"; ``href`` is a link's URL, as written."""
+
+    start: int
+    end: int
+    kind: str
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedArticle:
     """A parser's full result: the metadata plus the body paragraphs."""
 
@@ -48,6 +61,9 @@ class ParsedArticle:
     # Position in a collection file; entries that fail to parse keep their number,
     # so the others' stay stable.
     entry: int = 0
+    # What the source's markup meant (Markdown emphasis, links, headings), in
+    # reading order; offsets into ``body``.
+    styles: tuple[TextStyle, ...] = ()
 
     @property
     def body(self) -> str:
