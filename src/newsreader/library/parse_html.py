@@ -73,7 +73,8 @@ def parse_html(
     cut = len(text) > MAX_PAGE_CHARS
     if cut:
         text = text[:MAX_PAGE_CHARS]  # lxml closes what the cut leaves open
-    document = _extract(text, url, fast=len(text) > LARGE_PAGE_CHARS)
+    large = len(text) > LARGE_PAGE_CHARS
+    document = _extract(text, url, fast=large)
     if document is None:
         raise ParseError(NO_TEXT)
     paragraphs = (document.get("text") or "").split("\n")
@@ -89,7 +90,7 @@ def parse_html(
             title=title,
             authors=authors.split(_AUTHOR_SEPARATOR) if isinstance(authors, str) else (),
             outlet=document.get("sitename") or document.get("hostname"),
-            date=normalize_date(document.get("date")) or date,
+            date=normalize_date(document.get("date")) or date or (None if large else _date_in_text(text)),
             url=document.get("url") or url,
             entry=entry,
         )
@@ -168,18 +169,18 @@ def _extract(text: str, url: str | None, fast: bool) -> dict[str, Any] | None:
             text,
             url=url,
             fast=fast,
-            # trafilatura's own defaults, with the search of the free text optional.
-            date_extraction_params={
-                "original_date": True,
-                "extensive_search": not fast,
-                "max_date": datetime.date.today().isoformat(),
-            },
+            # Dates from the markup (meta tags, JSON-LD, <time>, the URL) only:
+            # the search of the free text comes last, after a caller's date.
+            date_extraction_params=_date_options(extensive=False),
             with_metadata=True,
             include_comments=False,  # readers' comments are not the article
             include_tables=True,
             include_formatting=False,
             include_links=False,
             include_images=False,
+            # Inert markup a browser never shows, and what it shows only without scripts
+            # ("please enable JavaScript", tracking pixels).
+            prune_xpath=["//template", "//noscript"],
         )
     except RecursionError:
         # lxml builds any depth; trafilatura walks some trees recursively.
@@ -188,6 +189,27 @@ def _extract(text: str, url: str | None, fast: bool) -> dict[str, Any] | None:
         return None
     result: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     return result
+
+
+def _date_options(extensive: bool) -> dict[str, Any]:
+    """htmldate's options as trafilatura sets them, the free-text search optional."""
+    return {"original_date": True, "extensive_search": extensive, "max_date": datetime.date.today().isoformat()}
+
+
+def _date_in_text(text: str) -> str | None:
+    """A date htmldate finds in the page's text when the markup has none, or None.
+
+    htmldate's free-text search ends with guesses from a bare year (a copyright
+    line, "opened in 2011"), which it gives as 1 January: those are dropped, as
+    a wrong date sorts worse than none. (A real 1 January in the text is lost.)
+    """
+    from htmldate import find_date
+
+    try:
+        found = normalize_date(find_date(text, **_date_options(extensive=True)))
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return None if found is None or found.endswith("-01-01") else found
 
 
 _quieted = False
