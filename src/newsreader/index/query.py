@@ -214,7 +214,9 @@ def _condition(term: _Term) -> tuple[str, list[object]]:
     if term.field in ("after", "before"):
         day = _date(term.field, term.value)
         test = ">=" if term.field == "after" else "<"
-        return f"{{doc}} IN (SELECT doc FROM articles WHERE date {test} ?)", [day]
+        # A lookup of the row's date: an IN list would hold every article of the range
+        # (half a million at 1,000,000, rebuilt for each search: ~0.5 s).
+        return f"EXISTS (SELECT 1 FROM articles WHERE doc = {{doc}} AND date {test} ?)", [day]
     norm = norm_key(term.value)
     values: list[object]
     if term.prefix:
