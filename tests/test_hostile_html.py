@@ -21,6 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from newsreader.library.errors import ParseError
 from newsreader.library.ingest import ingest_file
+from newsreader.library.model import ParsedArticle
 from newsreader.library.parse_html import parse_html
 from newsreader.library.parse_warc import MAX_EXPANDED_BYTES, parse_warc
 from newsreader.library.parsers import parse_document
@@ -35,12 +36,12 @@ LEDE = (
 )
 
 
-def fields(article: object) -> list[str]:
-    values = [getattr(article, name) for name in ("title", "role", "outlet", "date", "url")]
-    return [v for v in values if v] + list(getattr(article, "authors")) + list(getattr(article, "paragraphs"))
+def fields(article: ParsedArticle) -> list[str]:
+    values = [article.title, article.role, article.outlet, article.date, article.url]
+    return [v for v in values if v] + list(article.authors) + list(article.paragraphs)
 
 
-def assert_safe(article: object) -> None:
+def assert_safe(article: ParsedArticle) -> None:
     for value in fields(article):
         assert not UNSAFE.search(value), f"unsafe character in {value[:80]!r}"
 
@@ -104,7 +105,9 @@ def test_malformed_markup_gives_an_article_or_a_reason(page: str) -> None:
 @pytest.mark.parametrize("tag", ["div", "b", "blockquote"])
 def test_deeply_nested_markup_is_bounded(tag: str, depth: int) -> None:
     """lxml stops nesting at its depth limit; whatever is left is read or refused, never a RecursionError."""
-    page = f"<html><head><title>Deep</title></head><body>{f'<{tag}>' * depth}{LEDE * 3}{f'</{tag}>' * depth}</body></html>"
+    page = (
+        f"<html><head><title>Deep</title></head><body>{f'<{tag}>' * depth}{LEDE * 3}{f'</{tag}>' * depth}</body></html>"
+    )
     try:
         article = parse_html(page.encode())
     except ParseError as error:
@@ -199,7 +202,9 @@ def test_compressed_http_body_bomb_is_refused() -> None:
     )
     payload = gzip.compress(b"<html><body><p>" + bytes(64 << 20), compresslevel=9)
     writer.write_record(
-        writer.create_warc_record("https://bomb.example/", "response", payload=io.BytesIO(payload), http_headers=headers)
+        writer.create_warc_record(
+            "https://bomb.example/", "response", payload=io.BytesIO(payload), http_headers=headers
+        )
     )
     with pytest.raises(ParseError, match="too large"):
         parse_warc(buffer.getvalue())
@@ -234,7 +239,9 @@ def test_corrupt_gzip_in_the_middle() -> None:
     assert notes[-1].startswith("archive damaged or truncated")
 
 
-_TAGS = st.sampled_from(["p", "div", "span", "title", "script", "style", "article", "h1", "a", "b", "table", "td", "li"])
+_TAGS = st.sampled_from(
+    ["p", "div", "span", "title", "script", "style", "article", "h1", "a", "b", "table", "td", "li"]
+)
 _TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 _FRAGMENT = st.recursive(
     _TEXT | st.sampled_from(["\x1b[31m", "\x9b", "\u202e", "[bold]", "&#27;", "&amp;", "<!--", "]]>", "<br>"]),
@@ -246,7 +253,14 @@ _FRAGMENT = st.recursive(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_FRAGMENT, max_size=6))
 def test_random_html_never_crashes_or_leaks(fragments: list[str]) -> None:
-    page = "<html><head><title>" + "".join(fragments[:1]) + "</title></head><body>" + LEDE + "".join(fragments) + "</body></html>"
+    page = (
+        "<html><head><title>"
+        + "".join(fragments[:1])
+        + "</title></head><body>"
+        + LEDE
+        + "".join(fragments)
+        + "</body></html>"
+    )
     try:
         article = parse_html(page.encode("utf-8", "surrogatepass"))
     except ParseError as error:
