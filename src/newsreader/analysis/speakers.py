@@ -67,6 +67,24 @@ _SUBJECT_RE = re.compile(
     r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|(?:of|the|and|de|al|bin|van)\b))*(?<![’'])(?:['’]s [a-z]+)?)")
 _INTRO_CHUNK_RE = re.compile(r"[^,.;:\"“”]{1,60}, ")
 _WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
+_WORD_RUN_RE = re.compile(r"[\w.'’-]+")  # the same word class; the class reads the same reversed
+
+
+def _word_back(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """(start, word) of ``_WORD_BACK_RE.search(text, lo, hi)``'s group: the word ending text[lo:hi] before
+    any trailing white space, or None.
+
+    The regex tries every start in the window and backtracks through each word, which costs tens of
+    microseconds on a window that ends in no word (after a closing quote mark); this reads the window
+    from its end instead. Same answer: the leftmost start of a match is where the run of word characters
+    that ends the stripped window begins (``str.rstrip`` strips what ``\s`` matches).
+    """
+    seg = text[lo:hi].rstrip()
+    m = _WORD_RUN_RE.match(seg[::-1])
+    if m is None:
+        return None
+    size = len(seg)
+    return lo + size - m.end(), seg[size - m.end():]
 
 
 def sentence_cut(phrase: str) -> int:
@@ -132,19 +150,19 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
     """The subject phrase ending right before a reporting verb, skipping an appositive ", a ...,"."""
     k = _skip_back(text, verb_start, floor)
     for _ in range(2):  # "She then repeatedly says"
-        m = _WORD_BACK_RE.search(text, max(floor, k - 14), k)
-        if m is None or not (m.group(1).lower() in _ADVERB_WORDS or m.group(1).endswith("ly")):
+        back = _word_back(text, max(floor, k - 14), k)
+        if back is None or not (back[1].lower() in _ADVERB_WORDS or back[1].endswith("ly")):
             break
-        k = _skip_back(text, m.start(1), floor)
+        k = _skip_back(text, back[0], floor)
     if k > floor and text[k - 1] == ",":
         # "Smith, a spokesman for the ministry, said": the subject is before the first comma
         comma = text.rfind(",", floor, k - 1)
         if comma > floor and k - comma < 130:
             while True:  # "Ayrault, the foreign minister of France, a permanent member of the Council, said"
                 before = text.rfind(",", floor, comma)
-                word = _WORD_BACK_RE.search(text, max(floor, before - 40), before) if before > floor else None
+                word = _word_back(text, max(floor, before - 40), before) if before > floor else None
                 if word is None or verb_start - before > 220 or not text[before + 1:comma].lstrip()[:1].islower() \
-                        or not word.group(1)[:1].isupper():
+                        or not word[1][:1].isupper():
                     break
                 comma = before
             k = _skip_back(text, comma, floor)
@@ -153,11 +171,11 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
     end = k
     tokens: list[tuple[int, str]] = []
     while k > floor and len(tokens) < 7:
-        m = _WORD_BACK_RE.search(text, max(floor, k - 60), k)  # a window, not the whole clause: one word back
-        if m is None:
+        back = _word_back(text, max(floor, k - 60), k)  # a window, not the whole clause: one word back
+        if back is None:
             break
-        tokens.append((m.start(1), m.group(1)))
-        k = m.start(1)
+        tokens.append(back)
+        k = back[0]
         while k > floor and text[k - 1] == " ":
             k -= 1
         if k > floor and not (text[k - 1].isalnum() or text[k - 1] in ".'’-"):
