@@ -186,3 +186,26 @@ def test_long_page_is_cut_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None
     article = parse_html(page(body=body).encode())
     assert article.paragraphs[-1] == PAGE_CUT_NOTICE
     assert 5 < len(article.paragraphs) < 60
+
+
+SAVED_SAMPLES = {
+    "coastal-bulletin-lifeboat-station-reopens.html": [
+        ("Lifeboat station reopens after two-year rebuild", "2024-05-18")
+    ],
+    "northern-wire-ice-road-closes.html": [("Ice road to island villages closes a month early", "2024-02-09")],
+    "riverside-post-night-buses.htm": [("Night buses to run on weekends from June", "2024-04-22")],
+    "crawl-2023-10.warc.gz": [
+        ("Footbridge over the Tessa reopens after flood repairs", "2023-10-07"),
+        ("Central library to open until 10pm on weekdays", "2023-10-09"),  # the capture date: the page has none
+    ],
+}
+
+
+def test_bundled_saved_pages() -> None:
+    folder = PAGES.parent.parent / "sample_articles" / "saved-pages"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(SAVED_SAMPLES)
+    for name, expected in SAVED_SAMPLES.items():
+        articles, notes = parse_document(name, (folder / name).read_bytes())
+        assert [(a.title, a.date) for a in articles] == expected
+        assert notes == []
+        assert all(a.authors and a.outlet and a.url for a in articles)
