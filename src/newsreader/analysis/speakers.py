@@ -77,7 +77,7 @@ def _word_back(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     The regex tries every start in the window and backtracks through each word, which costs tens of
     microseconds on a window that ends in no word (after a closing quote mark); this reads the window
     from its end instead. Same answer: the leftmost start of a match is where the run of word characters
-    that ends the stripped window begins (``str.rstrip`` strips what ``\s`` matches).
+    that ends the stripped window begins (``str.rstrip`` strips what ``\\s`` matches).
     """
     seg = text[lo:hi].rstrip()
     m = _WORD_RUN_RE.match(seg[::-1])
