@@ -11,8 +11,9 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from queue import Full, Queue
 from typing import Any
 
 
@@ -100,3 +101,48 @@ def pooled(work: Callable[[list[Any]], list[Any]], chunks: Iterable[list[Any]], 
         for future in pending:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def ahead(items: Iterator[Any], depth: int = 4) -> Generator[Any, None, None]:
+    """``items``, produced by a thread up to ``depth`` ahead of the consumer.
+
+    For a large collection: parsing (Python) runs while the caller writes to
+    SQLite, which releases the GIL, so the two overlap on two cores. ``items``
+    must not touch the caller's connection. Closing the returned generator stops
+    the thread at its next item.
+    """
+    queue: Queue[tuple[bool, Any]] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        queue.put((False, item), timeout=0.1)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+        finally:
+            if hasattr(items, "close"):
+                items.close()
+            while not stop.is_set():
+                try:
+                    queue.put((True, None), timeout=0.1)
+                    break
+                except Full:
+                    continue
+
+    thread = threading.Thread(target=produce, name="newsreader-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            done, item = queue.get()
+            if done:
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()

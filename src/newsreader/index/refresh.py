@@ -27,7 +27,7 @@ from newsreader.library.model import Article, SkippedFile
 from .diff import Changes, Todo, diff
 from .extract import FileResult, Findings, analyse_chunk, extract_chunk, iter_extract
 from .model import RefreshProgress, RefreshSummary
-from .pool import chunks_of, pooled
+from .pool import ahead, chunks_of, pooled
 from .writer import AUTHOR_SEP, ArticleFactory, apply_results, delete_files, store_findings
 
 #: More files than this to process and a refresh uses worker processes.
@@ -156,7 +156,7 @@ def _results(root: str, todo: Iterator[Todo], should_stop: Callable[[], bool]) -
         for item in itertools.chain(head, todo):
             if should_stop():
                 return
-            yield from iter_extract(root, *item)
+            yield from _extract(root, item)
         return
     large: list[Todo] = []  # a few tuples: large collections are read after the pool's share
 
@@ -171,6 +171,18 @@ def _results(root: str, todo: Iterator[Todo], should_stop: Callable[[], bool]) -
     for item in large:
         if should_stop():
             return
+        yield from _extract(root, item)
+
+
+def _extract(root: str, item: Todo) -> Iterator[FileResult]:
+    """One file's results; a large collection's parts are read a few ahead, in a thread."""
+    if item[1] > STREAM_INLINE_BYTES and stream_kind(os.path.basename(item[0])) is not None:
+        parts = ahead(iter_extract(root, *item))
+        try:
+            yield from parts
+        finally:
+            parts.close()
+    else:
         yield from iter_extract(root, *item)
 
 
