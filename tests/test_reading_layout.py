@@ -99,3 +99,25 @@ def test_find_hits_are_styled_and_located() -> None:
     assert len(page.find_lines) == 3
     current = [s.text for line in page.lines for s in line if s.style and s.style.reverse]
     assert current == ["harbour"]
+
+
+def test_markup_styles_and_links_are_shown() -> None:
+    from newsreader.library.model import TextStyle
+
+    body = "The quay closed, the board said.\nNext steps"
+    styles = {**STYLES, "markup-emphasis": Style(italic=True), "markup-link": Style(underline=True),
+              "markup-heading": Style(bold=True), "subheading": Style(), "meta": Style()}
+    quay, board = body.index("quay"), body.index("board")
+    doc = ArticleText(_document().article, tuple(body.split("\n")), (
+        TextStyle(quay, quay + 4, "emphasis"),
+        TextStyle(board, board + 5, "link", "https://board.example/minutes\x1b[31m"),
+        TextStyle(body.index("Next"), len(body), "heading"),
+    ))
+    page = layout_article(doc, Analysis(), LayoutOptions(width=70), styles)
+    segments = [segment for line in page.lines for segment in line]
+    assert any(s.text == "quay" and s.style and s.style.italic for s in segments)
+    assert any(s.text == "board" and s.style and s.style.underline for s in segments)
+    assert any(s.text == "Next steps" and s.style and s.style.bold for s in segments)
+    text = [_plain(line).strip() for line in page.lines]
+    links = text.index("Links")
+    assert text[links + 1] == "board — https://board.example/minutes"  # the escape is stripped

@@ -73,10 +73,12 @@ class ParsedArticle:
 
 @dataclass(frozen=True, slots=True)
 class ArticleText:
-    """An article with its body loaded (read lazily, when it is opened)."""
+    """An article with its body loaded (read lazily, when it is opened), and what
+    its source's markup meant (``styles``, offsets into ``body``)."""
 
     article: Article
     paragraphs: tuple[str, ...] = field(default_factory=tuple)
+    styles: tuple[TextStyle, ...] = ()
 
     @property
     def body(self) -> str:

@@ -24,6 +24,7 @@ from newsreader.analysis.model import Quote
 from newsreader.labels import STYLE_OF_LABEL
 from newsreader.library.model import ArticleText
 from newsreader.library.outlets import display_outlet
+from newsreader.library.sanitize import clean_line
 from newsreader.ui.widgets.cells import short_date
 
 MEASURE = 78  # a comfortable reading measure, in cells
@@ -157,7 +158,8 @@ def layout_article(
     starts = _paragraph_starts(doc.paragraphs)
     focus = _focus_spans(analysis, options.focus)
     # Find hits are applied last so they stay visible over every other highlight.
-    styled = [*_spans(analysis, options, styles), *((s, e, styles["focus"]) for s, e in focus),
+    markup = [(s.start, s.end, styles[f"markup-{s.kind}"]) for s in doc.styles if f"markup-{s.kind}" in styles]
+    styled = [*markup, *_spans(analysis, options, styles), *((s, e, styles["focus"]) for s, e in focus),
               *((s, e, styles["find-current" if i == options.find_current else "find"])
                 for i, (s, e) in enumerate(options.find))]
     styled_by_para = _bucket(styled, starts)
@@ -185,7 +187,25 @@ def layout_article(
             emit(line, bar=bool(in_quote))
         _attribution([q for q in para_quotes if offset < q.end <= para_end], measure, emit, styles)
         page.lines.append(blank)
+    _links(doc, measure, emit, styles)
     return page
+
+
+def _links(doc: ArticleText, measure: int, emit: Callable[[Text], None], styles: Mapping[str, Style]) -> None:
+    """The article's links, after its text: each link's words and the URL they
+    pointed to (the text shows only the words). The URL is untrusted text: shown
+    cleaned, never made clickable."""
+    links = [(doc.body[s.start:s.end], s.href) for s in doc.styles if s.kind == "link" and s.href]
+    if not links:
+        return
+    plain = Style()
+    emit(Text("Links", style=styles.get("subheading", plain)))
+    for words, href in links:
+        line = Text(clean_line(words), style=styles.get("markup-link", plain))
+        line.append(" — " + clean_line(href or ""), style=styles.get("meta", plain))
+        for part in _lines(line, wrap_offsets(line.plain, measure)):
+            part.rstrip()
+            emit(part)
 
 
 def _lines(text: Text, offsets: list[tuple[int, int]]) -> Iterator[Text]:

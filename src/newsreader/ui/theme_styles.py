@@ -62,6 +62,13 @@ def _styles_for(variables: dict[str, str]) -> dict[str, Style]:
         "find-current": Style(bgcolor=_color(variables, "warning").rich_color, bold=True,
                               color=_color(variables, "warning").get_contrast_text().rich_color),
         "heading": fg("text-accent", bold=True),
+        # What an article's own markup meant (Markdown emphasis, links, headings).
+        "markup-emphasis": Style(italic=True),
+        "markup-strong": Style(bold=True),
+        "markup-strike": Style(strike=True),
+        "markup-code": fg("text-muted"),
+        "markup-link": fg("text-primary", underline=True),
+        "markup-heading": fg("text", bold=True),
         "subheading": fg("text-muted", bold=True),
         "note": fg("text-disabled"),
         "count": fg("text-muted"),
