@@ -13,12 +13,14 @@ from newsreader.analysis import gazetteer, words
 from newsreader.analysis.entities import Mention
 from newsreader.analysis.people import is_given_name
 from newsreader.analysis.persons import Person, PersonIndex
+from newsreader.analysis.scan import last_word
 from newsreader.analysis.tokens import LOWER_WORD_RE, TOKEN_RE, is_sentence_initial
 
 # no comma: in "Rennie, who runs a guest house in Inverallt, said" the comma ends the appositive, and
 # Inverallt does not speak
 _NEXT_WORD_RE = re.compile(r"[ \t]*([A-Za-z]+)")
-_PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")
+_PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")  # searched as scan.last_word(..., _LETTERS_RE) reads it
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside", "inside", "into"))
 _PERSON_PREV = frozenset(("said", "says", "by", "told", "according", "mr", "mrs", "ms", "dr"))
 _PLACE_LABELS = frozenset(("GPE", "LOC"))
@@ -29,8 +31,24 @@ _PLACE_APPOSITIVE_RE = re.compile(r",? (?:an?|the) (?:[\w-]+ )?(?:town|city|vill
                                   r"region|state|province|borough|municipality)\b")
 
 
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    """The word of ``_PREV_WORD_RE.search(text, lo, hi)``: the letters ending the window before white space."""
+    found = last_word(text, lo, hi, _LETTERS_RE)
+    return None if found is None else found[1]
+
+
+# A mention's words recur within an article and across articles (the run cache hands out the same tuples).
+_NORMS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 def _norm(ws: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w.lower() for w in ws if w[:1].isupper() or w[:1].isdigit())
+    """The capitalised (or numeric) words of a name, lowercased: the form names are compared in."""
+    norm = _NORMS.get(ws)
+    if norm is None:
+        if len(_NORMS) >= 50_000:
+            _NORMS.clear()
+        norm = _NORMS[ws] = tuple(w.lower() for w in ws if w[:1].isupper() or w[:1].isdigit())
+    return norm
 
 
 def _context_label(text: str, m: Mention) -> str | None:
@@ -42,11 +60,11 @@ def _context_label(text: str, m: Mention) -> str | None:
     nxt = _NEXT_WORD_RE.match(text, m.end)
     if nxt and nxt.group(1) in words.REPORT_VERBS:
         return "PERSON"
-    prev = _PREV_WORD_RE.search(text, max(0, m.start - 30), m.start)
+    prev = _prev_word(text, max(0, m.start - 30), m.start)
     if _PLACE_OF_RE.search(text, max(0, m.start - 30), m.start):
         return "GPE"  # "the village of Inverallt"
     if prev:
-        p = prev.group(1).lower()
+        p = prev.lower()
         if p in _PLACE_PREPS:
             return "GPE"
         if p in _PERSON_PREV:
@@ -67,15 +85,15 @@ def _split_couples(text: str, mentions: list[Mention]) -> None:
 
 def _person_context(text: str, m: Mention) -> bool:
     nxt = _NEXT_WORD_RE.match(text, m.end)
-    prev = _PREV_WORD_RE.search(text, max(0, m.start - 12), m.start)
+    prev = _prev_word(text, max(0, m.start - 12), m.start)
     return bool(nxt and nxt.group(1) in words.REPORT_VERBS) or bool(
-        prev and prev.group(1).lower() in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov"))
+        prev and prev.lower() in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov"))
 
 
 def _place_context(text: str, m: Mention) -> bool:
     """"in Warren", "Warren, a town outside Detroit": the place, whoever else bears the name."""
-    prev = _PREV_WORD_RE.search(text, max(0, m.start - 12), m.start)
-    return bool(prev and prev.group(1).lower() in _PLACE_PREPS) or _PLACE_APPOSITIVE_RE.match(text, m.end) is not None
+    prev = _prev_word(text, max(0, m.start - 12), m.start)
+    return bool(prev and prev.lower() in _PLACE_PREPS) or _PLACE_APPOSITIVE_RE.match(text, m.end) is not None
 
 
 def _split_caps(text: str, m: Mention, known: dict[tuple[str, ...], tuple[str, str]],

@@ -17,7 +17,8 @@ from newsreader.analysis import words
 from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name, name_gender
 from newsreader.analysis.scan import literal_starts, matches_at, word_starts
 
-_TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
+_TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")  # read from the end by _title_before
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PARA_RE = re.compile(r"\n")
 _KIN_WORDS = ("wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "widow", "widower", "uncle",
               "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother")
@@ -85,12 +86,36 @@ class Person:
     kin: str = ""  # the kin word that introduced them ("son", "father"), if any
 
 
-def title_gender(text: str, start: int) -> str | None:
-    """Gender fixed by the honorific or role word right before ``start`` ("Mrs. Khan", "spokesman Ali")."""
-    m = _TITLE_BEFORE_RE.search(text, max(0, start - 24), start)
+def _title_before(text: str, start: int) -> str | None:
+    """Group 1 of ``_TITLE_BEFORE_RE.search(text, max(0, start - 24), start)``: the word (and its full stop)
+    right before the blanks before ``start``, or None.
+
+    Read from the window's end rather than searched from its start: this runs for every mention of a
+    person. The regex's ``$`` also matches before a newline ending the window; its ``\\b`` before the
+    word looks at the character before it even outside the window.
+    """
+    lo = max(0, start - 24)
+    hi = start - 1 if start > lo and text[start - 1] == "\n" else start
+    seg = text[lo:hi]
+    word = seg.rstrip(" \t")
+    if len(word) == len(seg):
+        return None  # no blank before start
+    core = word[:-1] if word.endswith(".") else word
+    m = _LETTERS_RE.match(core[::-1])
     if m is None:
         return None
-    word = m.group(1).lower()
+    first = lo + len(core) - m.end()
+    if first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):
+        return None  # no word boundary where the letters start
+    return text[first:lo + len(word)]
+
+
+def title_gender(text: str, start: int) -> str | None:
+    """Gender fixed by the honorific or role word right before ``start`` ("Mrs. Khan", "spokesman Ali")."""
+    found = _title_before(text, start)
+    if found is None:
+        return None
+    word = found.lower()
     if word in MALE_TITLES:
         return "m"
     if word in FEMALE_TITLES:

@@ -69,3 +69,25 @@ def word_starts(words: Iterable[str]) -> tuple[tuple[str, int], ...]:
         if not (kept and word.startswith(kept[-1])):
             kept.append(word)
     return tuple((word, 0) for word in kept)
+
+
+def last_word(text: str, lo: int, hi: int, run: re.Pattern[str], blanks: str | None = None) -> tuple[int, str] | None:
+    r"""(start, word) of group 1 of the search of ``(RUN)\s*$`` (``blanks`` None) or ``(RUN)[ \t]*$``
+    (``blanks`` " \t") in text[lo:hi], where ``run`` is RUN, one or more characters of one class
+    (``[A-Za-z]+``, ``[\w.'’-]+``); None where that search finds nothing. Such a search tries every start
+    in the window and backtracks through every word before it fails or finds the last one; this reads the
+    window from its end. Same answer: the leftmost match starts where the run of class characters that
+    ends the window (before its blanks) begins; ``str.rstrip()`` strips exactly what ``\s`` matches, and
+    ``$`` also matches before a newline that ends the window.
+    """
+    if blanks is None:
+        seg = text[lo:hi].rstrip()
+    else:
+        if hi > lo and text[hi - 1] == "\n":
+            hi -= 1
+        seg = text[lo:hi].rstrip(blanks)
+    m = run.match(seg[::-1])  # a character class reads the same reversed
+    if m is None:
+        return None
+    size = len(seg)
+    return lo + size - m.end(), seg[size - m.end():]

@@ -10,6 +10,7 @@ import re
 
 from newsreader.analysis import words
 from newsreader.analysis.roles import PERSON_ROLES
+from newsreader.analysis.scan import last_word
 from newsreader.analysis.tokens import word_alternation
 
 # A plain alternation compiles faster than a trie; the trie is worth it only where a pattern is searched
@@ -72,19 +73,9 @@ _WORD_RUN_RE = re.compile(r"[\w.'’-]+")  # the same word class; the class read
 
 def _word_back(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     """(start, word) of ``_WORD_BACK_RE.search(text, lo, hi)``'s group: the word ending text[lo:hi] before
-    any trailing white space, or None.
-
-    The regex tries every start in the window and backtracks through each word, which costs tens of
-    microseconds on a window that ends in no word (after a closing quote mark); this reads the window
-    from its end instead. Same answer: the leftmost start of a match is where the run of word characters
-    that ends the stripped window begins (``str.rstrip`` strips what ``\\s`` matches).
-    """
-    seg = text[lo:hi].rstrip()
-    m = _WORD_RUN_RE.match(seg[::-1])
-    if m is None:
-        return None
-    size = len(seg)
-    return lo + size - m.end(), seg[size - m.end():]
+    any trailing white space, or None. Read from the window's end (:func:`scan.last_word`): the regex
+    search backtracked through every start, tens of microseconds on a window that ends in no word."""
+    return last_word(text, lo, hi, _WORD_RUN_RE)
 
 
 def sentence_cut(phrase: str) -> int:
