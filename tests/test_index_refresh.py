@@ -213,3 +213,47 @@ def test_a_new_analyser_reanalyses_stored_bodies_while_the_list_stays_whole(
         again: list[str] = []
         index.refresh(on_progress=lambda p: again.append(p.phase))
         assert "analysing" not in again  # nothing left to analyse
+
+
+def _feed(count: int, start: int = 0) -> str:
+    return "".join(f'{{"title": "Story {i}", "text": "Body of story {i}."}}\n' for i in range(start, start + count))
+
+
+def test_an_appended_collection_is_read_from_where_it_ended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_news_library(tmp_path / "lib", {"feed.jsonl": _feed(600)})
+    with LibraryIndex.open(root) as index:
+        assert index.refresh().added == 600
+        with open(root / "feed.jsonl", "a") as out:
+            out.write(_feed(2, 600))
+        import newsreader.library.parse_data as parse_data
+
+        parsed: list[int] = []
+        real = parse_data.article_from_mapping
+
+        def counting(record: object, *, entry: int = 0) -> object:
+            parsed.append(entry)
+            return real(record, entry=entry)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(parse_data, "article_from_mapping", counting)
+        summary = index.refresh()
+        assert (summary.added, summary.changed, summary.removed, summary.unchanged) == (2, 0, 0, 600)
+        assert parsed == [600, 601]  # the 600 lines before the append were hashed, not parsed
+        articles = index.articles()
+        assert len(articles) == 602 and {a.title for a in articles} >= {"Story 0", "Story 601"}
+        assert index.refresh().unchanged == 602
+
+
+def test_a_refresh_stopped_inside_a_collection_goes_on_from_there(tmp_path: Path) -> None:
+    root = write_news_library(tmp_path / "lib", {"feed.jsonl": _feed(1500)})
+    with LibraryIndex.open(root) as index:
+        seen: list[int] = []
+
+        def progress(step: RefreshProgress) -> None:
+            seen.append(len(step.added))
+
+        first = index.refresh(progress, lambda: bool(seen and seen[-1]))
+        assert first.stopped and 0 < first.added < 1500
+        second = index.refresh()
+        assert second.added == 1500 - first.added and len(index.articles()) == 1500
+        assert sorted(a.entry for a in index.articles()) == list(range(1500))
+        assert index.skipped() == []

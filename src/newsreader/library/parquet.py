@@ -42,12 +42,16 @@ def _open(path: str) -> Any:
 def parquet_records(path: str, limit: int) -> Iterator[Record]:
     """Each row of the file at ``path`` as a dict (column names as keys), a batch at a time.
 
-    Raises ParseError (:data:`NEEDS_EXTRA`, or a damaged file) when iterated;
-    a row whose text is over ``limit`` bytes becomes a too-large record.
+    Raises ParseError at once (:data:`NEEDS_EXTRA`, not a Parquet file), or when
+    iterated (damaged data); a row whose text is over ``limit`` bytes becomes a
+    too-large record.
     """
+    return _rows(_open(path), limit)
+
+
+def _rows(dataset: Any, limit: int) -> Iterator[Record]:
     import pyarrow
 
-    dataset = _open(path)
     row = 0
     try:
         for batch in dataset.iter_batches(batch_size=BATCH_ROWS):

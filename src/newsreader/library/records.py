@@ -124,6 +124,8 @@ def array_records(reader: ByteReader, limit: int, inside: bool = False) -> Itera
                     depth += 1
                 elif depth == 1 and char in b",]":
                     item = buf[start:j]
+                    if oversized < 0 and len(item) > limit:  # the whole item came in one block
+                        oversized = base + start + len(item) - len(item.lstrip())
                     if oversized >= 0:
                         yield Record(entry, f"item {entry + 1}", oversized, too_large(base + j - oversized, limit))
                         entry, oversized = entry + 1, -1

@@ -20,8 +20,10 @@ from typing import Protocol
 
 from .errors import ParseError
 
-#: Bytes read from the file (or decompressor) at a time.
+#: Bytes read from a file at a time; from a decompressor, less: a truncated stream fails the
+#: whole read() that meets its end, and what that read had decompressed is lost.
 CHUNK = 1 << 20
+COMPRESSED_CHUNK = 1 << 16
 #: Compressed variants: the suffix after the format's own (``feed.jsonl.gz``).
 COMPRESSIONS = (".gz", ".zst")
 
@@ -98,7 +100,7 @@ class ByteReader:
         if self._eof:
             return False
         try:
-            chunk = self._stream.read(CHUNK)
+            chunk = self._stream.read(COMPRESSED_CHUNK if self._compression else CHUNK)
         except (OSError, EOFError, zlib.error) as error:
             if isinstance(error, OSError) and not isinstance(error, gzip.BadGzipFile) and error.errno is not None:
                 raise  # a real read error: the caller says "unreadable"
