@@ -89,3 +89,16 @@ def test_split_dateline_keeps_a_suffix_of_the_lede(lede: str) -> None:
 def test_date_from_path_is_a_valid_date_or_none(path: str) -> None:
     found = date_from_path(path)
     assert found is None or (len(found) == 10 and found[4] == "-" and "1900" <= found[:4] <= "2099")
+
+
+def test_a_library_path_dates_undated_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsreader.library.scanner import iter_library
+
+    (tmp_path / "site" / "2018" / "07" / "09").mkdir(parents=True)
+    (tmp_path / "site" / "2018" / "07" / "09" / "quay.txt").write_text("The quay closed on Monday.\n", encoding="utf-8")
+    (tmp_path / "20190412_ferry.md").write_text("---\ndate: 2020-01-02\n---\nFerries ran.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("No date here.\n", encoding="utf-8")
+    dates = {item.path: item.date for item in iter_library(tmp_path) if hasattr(item, "date")}
+    assert dates == {"site/2018/07/09/quay.txt": "2018-07-09",
+                     "20190412_ferry.md": "2020-01-02",  # the article's own date wins
+                     "notes.txt": None}

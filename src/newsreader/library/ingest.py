@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .assemble import count_words
 from .collection import NotUtf8, Part, ReadMark, read_entry, read_parts, stream_kind
+from .dates import date_from_path
 from .errors import ParseError
 from .folders import display_path, os_reason
 from .model import Article, ParsedArticle
@@ -159,7 +160,8 @@ def _ingest_whole(path: str, rel: str, known_hash: str | None, hashed: bool) -> 
 
 def describe(parsed: ParsedArticle, rel: str, shown: str, kind: str, offset: int | None = None) -> Article:
     """The metadata record of a parsed article: its id (from ``rel``), shown path, word count, format
-    and (streamed collections) the offset of its record."""
+    and (streamed collections) the offset of its record. An article without a date
+    of its own takes the date its path carries ("2016/08/01/", "20160801-x.txt")."""
     return Article(
         id=article_id(rel, parsed.entry),
         path=shown,
@@ -167,7 +169,7 @@ def describe(parsed: ParsedArticle, rel: str, shown: str, kind: str, offset: int
         authors=parsed.authors,
         role=parsed.role,
         outlet=parsed.outlet,
-        date=parsed.date,
+        date=parsed.date or date_from_path(rel),
         url=parsed.url,
         word_count=count_words(parsed.paragraphs),
         format=kind,

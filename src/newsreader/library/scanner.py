@@ -44,7 +44,8 @@ def read_article(root: Path, article: Article) -> ArticleText:
     path = _locate(os.fspath(root), article)
     try:
         if article.offset is not None:  # a streamed collection's record: read it alone
-            return ArticleText(article, read_collection_entry(path, article).paragraphs)
+            entry = read_collection_entry(path, article)
+            return ArticleText(article, entry.paragraphs, entry.styles)
         parsed, _ = parse_document(os.path.basename(path), read_file(path))
     except FileNotFoundError:
         raise LibraryError(f"{article.path} is no longer in the library") from None
@@ -54,7 +55,7 @@ def read_article(root: Path, article: Article) -> ArticleText:
         raise LibraryError(f"cannot read {article.path}: {error.reason}") from None
     for candidate in parsed:
         if candidate.entry == article.entry:
-            return ArticleText(article, candidate.paragraphs)
+            return ArticleText(article, candidate.paragraphs, candidate.styles)
     raise LibraryError(f"{article.path} no longer holds entry {article.entry + 1}")
 
 
