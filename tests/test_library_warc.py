@@ -153,3 +153,27 @@ def test_not_a_warc() -> None:
         parse_document("notes.warc", b"This is a plain text file that someone named .warc by mistake.\n")
     with pytest.raises(ParseError):
         parse_document("notes.warc.gz", gzip.compress(b"plain text, gzipped\n"))
+
+
+def test_index_build_lists_pages_and_archives_as_a_scan_does(tmp_path: Path) -> None:
+    """The index parses files in worker processes through ingest_file: pages and archives included."""
+    from newsreader.index import LibraryIndex
+    from newsreader.library import Article, SkippedFile, iter_library
+
+    root = tmp_path / "saved"
+    (root / "web").mkdir(parents=True)
+    (root / "web" / "barrier.html").write_bytes((PAGES / "news_jsonld.html").read_bytes())
+    (root / "web" / "allotments.htm").write_bytes((PAGES / "singlefile_save.html").read_bytes())
+    (root / "web" / "blank.html").write_bytes(b"<html><head><title>Blank</title></head><body></body></html>")
+    (root / "crawl.warc.gz").write_bytes(archive())
+    items = list(iter_library(root))
+    scanned = sorted((a for a in items if isinstance(a, Article)), key=lambda a: a.id)
+    with LibraryIndex.open(root) as index:
+        summary = index.refresh()
+        assert summary.added == 5
+        assert sorted(index.articles(), key=lambda a: a.id) == scanned
+        assert sorted(a.format for a in scanned) == ["html", "html", "warc", "warc", "warc"]
+        skipped = {(s.path, s.reason) for s in index.skipped()}
+        assert ("web/blank.html", "no article text") in skipped
+        assert skipped == {(s.path, s.reason) for s in items if isinstance(s, SkippedFile)}
+        assert len(index.search("Brennock")) == 1
