@@ -89,3 +89,29 @@ async def test_sidebar_choice_lists_every_article_naming_it(tmp_path: Path) -> N
         await pilot.press("escape")
         await settle(pilot)
         assert app.main.article_list.row_count == 3
+
+
+async def test_snippets_past_the_first_screens_come_as_rows_are_drawn(tmp_path: Path) -> None:
+    from newsreader.ui.screens.search import FIRST_SNIPPETS
+
+    root = tmp_path / "many"
+    root.mkdir()
+    for number in range(FIRST_SNIPPETS + 25):
+        (root / f"quay-{number:03}.txt").write_text(
+            f"By Ana Lind. Media: Northernwire\nThe north quay closed for the {number}th time.\nCrews left.\n",
+            encoding="utf-8")
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"quay")
+        await _settle_search(pilot)
+        results = app.screen.query_one(SearchResults)
+        assert len(results.hits) == FIRST_SNIPPETS + 25
+        assert all(hit.snippet for hit, _ in results.hits[:FIRST_SNIPPETS])
+        assert not any(hit.snippet for hit, _ in results.hits[FIRST_SNIPPETS:])  # not fetched yet
+        await pilot.press("down", "end")  # to the results, then the last one: its rows are drawn
+        await _settle_search(pilot)
+        await _settle_search(pilot)
+        last, _ = results.hits[-1]
+        assert any(is_hit and text.lower() == "quay" for text, is_hit in last.snippet)
+        assert "quay" in screen_text(app).lower()

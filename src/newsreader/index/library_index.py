@@ -31,7 +31,7 @@ from .schema import (
     make_private_dir,
     verify,
 )
-from .search import run_query
+from .search import run_query, snippets_for
 from .views import ViewSpec
 from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key
 
@@ -165,16 +165,26 @@ class LibraryIndex:
 
         return self._read(refreshing.skipped_files) or []
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """The best hits for ``query`` (see :mod:`newsreader.index.query`).
+    def search(self, query: str, limit: int = 200, snippets: int | None = None) -> list[SearchHit]:
+        """The best hits for ``query`` (see :mod:`newsreader.index.query`), the
+        first ``snippets`` of them (all when None) with their snippet.
 
         Raises QueryError with a short message when the query cannot be run.
         """
         parsed = parse_query(query)
         try:
-            return self._read(lambda c: run_query(c, parsed, limit)) or []
+            return self._read(lambda c: run_query(c, parsed, limit, snippets)) or []
         except IndexUnavailable as error:
             # Parsing quotes every term, so this should not happen: say so plainly.
+            raise QueryError(f"cannot search for that ({error})") from None
+
+    def snippets(self, query: str, article_ids: list[str]) -> dict[str, tuple[tuple[str, bool], ...]]:
+        """Snippets for ``query`` of the hits ``article_ids`` that :meth:`search`
+        left without one, keyed by id. Raises QueryError as :meth:`search` does."""
+        parsed = parse_query(query)
+        try:
+            return self._read(lambda c: snippets_for(c, parsed, article_ids)) or {}
+        except IndexUnavailable as error:
             raise QueryError(f"cannot search for that ({error})") from None
 
     def articles_with(self, kind: str, key: str) -> list[tuple[str, int]]:

@@ -22,11 +22,14 @@ ELLIPSIS = "…"
 _RANK = "bm25(fts, {}, {}, {}, {})".format(*WEIGHTS)
 
 
-def run_query(conn: sqlite3.Connection, query: Query, limit: int) -> list[SearchHit]:
+def run_query(conn: sqlite3.Connection, query: Query, limit: int, snippets: int | None = None) -> list[SearchHit]:
     """The best ``limit`` hits for ``query``: by bm25 when it has words, else newest first.
 
     Hits without words to rank (only field filters) come newest first, undated
-    last. Raises sqlite3 errors as they come (the caller decides what to make of them).
+    last. Only the first ``snippets`` hits (all when None) get their snippet;
+    the others' is ``()`` until :func:`snippets_for` is asked (a screen shows
+    twenty, and snippets cost more than the ranking). Raises sqlite3 errors as
+    they come (the caller decides what to make of them).
     """
     limit = max(0, int(limit))
     if limit == 0:
@@ -59,12 +62,25 @@ def run_query(conn: sqlite3.Connection, query: Query, limit: int) -> list[Search
         return []
     docs = [doc for doc, _ in rows]
     articles = _articles(conn, docs)
-    snippets = _snippets(conn, query.match, docs)
+    found = _snippets(conn, query.match, docs if snippets is None else docs[: max(0, snippets)])
     return [
-        SearchHit(articles[doc].id, -rank if rank else 0.0, snippets.get(doc, ()), articles[doc])
+        SearchHit(articles[doc].id, -rank if rank else 0.0, found.get(doc, ()), articles[doc])
         for doc, rank in rows
         if doc in articles
     ]
+
+
+def snippets_for(conn: sqlite3.Connection, query: Query, article_ids: list[str]) -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Snippets for ``query`` of the articles ``article_ids``, keyed by id (an
+    article no longer indexed, or no longer matching, is left out). Raises
+    sqlite3 errors as they come."""
+    if not article_ids:
+        return {}
+    marks = ", ".join("?" * len(article_ids))
+    ids = dict(conn.execute(f"SELECT doc, id FROM articles WHERE id IN ({marks})", article_ids).fetchall())
+    if not ids:
+        return {}
+    return {ids[doc]: snippet for doc, snippet in _snippets(conn, query.match, sorted(ids)).items()}
 
 
 def split_snippet(text: str) -> tuple[tuple[str, bool], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from time import perf_counter
 
 from rich.segment import Segment
@@ -24,6 +25,10 @@ from newsreader.ui.widgets.row_list import RowList
 
 DEBOUNCE_SECONDS = 0.12
 RESULT_LIMIT = 200
+#: Hits whose snippets come with the results (two screens' worth); the rest are
+#: fetched a page at a time as they are drawn: snippets cost more than ranking.
+FIRST_SNIPPETS = 40
+SNIPPET_PAGE = 20
 QUERY_HELP = ('words  "exact phrase"  prefix*  a OR b  -exclude  title: author: outlet: person: org: place: '
               "quoted: cites: after:2024-01-31 before:")
 
@@ -33,14 +38,29 @@ class SearchResults(RowList):
 
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"search-results--hit", "search-results--meta"}
 
+    class SnippetsWanted(Message):
+        """Rows of the hits ``start`` to ``start + SNIPPET_PAGE`` are drawn without their snippets."""
+
+        def __init__(self, start: int) -> None:
+            super().__init__()
+            self.start = start
+
     def __init__(self) -> None:
         super().__init__(id="search-results")
         self.hits: list[tuple[SearchHit, Article | None]] = []
+        self._asked: set[int] = set()
 
     def show_hits(self, hits: list[tuple[SearchHit, Article | None]]) -> None:
-        """Replace the results."""
+        """Replace the results (those past ``FIRST_SNIPPETS`` come without snippets)."""
         self.hits = hits
+        self._asked = set(range(0, min(len(hits), FIRST_SNIPPETS), SNIPPET_PAGE))
         self.rows_changed(keep_cursor=False)
+
+    def add_snippets(self, snippets: dict[str, tuple[tuple[str, bool], ...]]) -> None:
+        """Fill in snippets fetched later, keyed by article id, and redraw."""
+        self.hits = [(replace(hit, snippet=snippets[hit.article_id]) if hit.article_id in snippets else hit, article)
+                     for hit, article in self.hits]
+        self.refresh()
 
     @property
     def row_count(self) -> int:
@@ -59,6 +79,11 @@ class SearchResults(RowList):
             return [Segment(" " + fit(title, max(width - meta_width - 1, 0)), base + Style(bold=True)),
                     Segment(fit(("  " + meta) if meta else "", meta_width),
                             base + self.get_component_rich_style("search-results--meta"))]
+        if not hit.snippet:
+            start = index // 2 // SNIPPET_PAGE * SNIPPET_PAGE
+            if start not in self._asked:
+                self._asked.add(start)
+                self.post_message(self.SnippetsWanted(start))
         text = Text("   ", style=base, end="")
         hit_style = self.get_component_rich_style("search-results--hit")
         for piece, is_hit in hit.snippet:
@@ -71,12 +96,22 @@ class SearchDone(Message):
     """Results for query number ``sequence``."""
 
     def __init__(self, sequence: int, hits: list[tuple[SearchHit, Article | None]], error: str | None,
-                 seconds: float) -> None:
+                 seconds: float, query: str = "") -> None:
         super().__init__()
         self.sequence = sequence
+        self.query = query
         self.hits = hits
         self.error = error
         self.seconds = seconds
+
+
+class SnippetsDone(Message):
+    """Snippets (by article id) for the hits of query number ``sequence``."""
+
+    def __init__(self, sequence: int, snippets: dict[str, tuple[tuple[str, bool], ...]]) -> None:
+        super().__init__()
+        self.sequence = sequence
+        self.snippets = snippets
 
 
 class SearchScreen(Screen[str | None]):
@@ -95,6 +130,7 @@ class SearchScreen(Screen[str | None]):
         self.initial_query = query
         self._sequence = 0
         self._shown = 0
+        self._query: str | None = None  # the query whose results are shown
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -132,7 +168,7 @@ class SearchScreen(Screen[str | None]):
         started = perf_counter()
         try:
             with LibraryIndex.at(self.location) as index:
-                found = index.search(query, limit=RESULT_LIMIT)
+                found = index.search(query, limit=RESULT_LIMIT, snippets=FIRST_SNIPPETS)
         except QueryError as error:
             self.post_message(SearchDone(sequence, [], str(error), perf_counter() - started))
             return
@@ -140,12 +176,35 @@ class SearchScreen(Screen[str | None]):
             self.post_message(SearchDone(sequence, [], f"no index: {error}", perf_counter() - started))
             return
         hits = [(hit, hit.article) for hit in found]
-        self.post_message(SearchDone(sequence, hits, None, perf_counter() - started))
+        self.post_message(SearchDone(sequence, hits, None, perf_counter() - started, query))
+
+    @on(SearchResults.SnippetsWanted)
+    def _snippets_wanted(self, message: SearchResults.SnippetsWanted) -> None:
+        hits = self.query_one(SearchResults).hits[message.start:message.start + SNIPPET_PAGE]
+        ids = [hit.article_id for hit, _ in hits if not hit.snippet]
+        if ids and self._query is not None:
+            self._fetch_snippets(self._query, self._shown, ids)
+
+    @work(thread=True, group="snippets", description="snippets")
+    def _fetch_snippets(self, query: str, sequence: int, ids: list[str]) -> None:
+        from newsreader.index import IndexUnavailable, LibraryIndex, QueryError
+
+        try:
+            with LibraryIndex.at(self.location) as index:
+                found = index.snippets(query, ids)
+        except (QueryError, IndexUnavailable):
+            return  # the rows stay without snippets; the titles are what matters
+        self.post_message(SnippetsDone(sequence, found))
+
+    def on_snippets_done(self, message: SnippetsDone) -> None:
+        if message.sequence == self._shown:
+            self.query_one(SearchResults).add_snippets(message.snippets)
 
     def on_search_done(self, message: SearchDone) -> None:
         if message.sequence < self._shown:
             return  # a stale query finished after a newer one: keep the newer results
         self._shown = message.sequence
+        self._query = message.query
         self.query_one(SearchResults).show_hits(message.hits)
         status = self.query_one("#search-status", Static)
         if message.error:
