@@ -178,6 +178,7 @@ def csv_header(reader: ByteReader, limit: int) -> CsvHeader:
     if len(first) > limit:
         raise too_large(len(first), limit)
     text = _decode_line(first)
+    _allow_fields(limit)
     if delimiter is None:
         delimiter = max(_CSV_DELIMITERS, key=text.count)
     row = next(csv.reader([text], delimiter=delimiter), [])
@@ -191,8 +192,7 @@ def csv_records(reader: ByteReader, header: CsvHeader, limit: int, entry: int = 
     reading (a quoted field cannot be skipped without reading it): its record
     says so and nothing after it is read.
     """
-    if csv.field_size_limit() < limit:
-        csv.field_size_limit(limit)
+    _allow_fields(limit)
     line_no = reader.lines
     used = 0  # bytes of the current row so far
 
@@ -227,6 +227,12 @@ def csv_records(reader: ByteReader, header: CsvHeader, limit: int, entry: int = 
                 record.setdefault(name, cell)  # the first of duplicate columns wins
         yield Record(entry, f"line {line_no}", start, record)
         entry += 1
+
+
+def _allow_fields(limit: int) -> None:
+    # csv refuses fields over 128 KB by default; a record's own cap is the limit that matters.
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(min(limit, 2**31 - 1))
 
 
 def _decode_line(line: bytes) -> str:
