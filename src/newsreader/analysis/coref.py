@@ -19,7 +19,6 @@ from newsreader.analysis.tokens import LOWER_WORD_RE, TOKEN_RE, is_sentence_init
 # no comma: in "Rennie, who runs a guest house in Inverallt, said" the comma ends the appositive, and
 # Inverallt does not speak
 _NEXT_WORD_RE = re.compile(r"[ \t]*([A-Za-z]+)")
-_PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s]*$")  # searched as scan.last_word(..., _LETTERS_RE) reads it
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside", "inside", "into"))
 _PERSON_PREV = frozenset(("said", "says", "by", "told", "according", "mr", "mrs", "ms", "dr"))
@@ -32,7 +31,8 @@ _PLACE_APPOSITIVE_RE = re.compile(r",? (?:an?|the) (?:[\w-]+ )?(?:town|city|vill
 
 
 def _prev_word(text: str, lo: int, hi: int) -> str | None:
-    """The word of ``_PREV_WORD_RE.search(text, lo, hi)``: the letters ending the window before white space."""
+    r"""Group 1 of ``re.compile(r"([A-Za-z]+)[\s]*$").search(text, lo, hi)``: the letters ending the window
+    before any white space, or None (read from the window's end by :func:`scan.last_word`)."""
     found = last_word(text, lo, hi, _LETTERS_RE)
     return None if found is None else found[1]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis.model import Entity
+from newsreader.analysis.scan import initial_alternation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -48,13 +49,17 @@ _PATTERN = re.compile(
 )
 
 
-# Every match contains one of these; the full pattern is tried only at the few word starts just before
-# a trigger, which keeps the scan fast on long texts.
-_TRIGGER = re.compile(
-    r"[\d$€£¥]|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"[Yy]esterday|[Tt]oday|[Tt]omorrow|weeks?|months?|years?|decades?|weekend|spring|summer|autumn|fall|winter|"
-    r"[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Dd]ozens|billion|trillion)\b")
+# Every match contains one of these triggers: a digit or currency sign, or one of the words below standing as a
+# word; the full pattern is tried only at the few word starts just before a trigger, which keeps the scan fast
+# on long texts. The two kinds are found by two scans that ``re`` runs at C speed (see _triggers).
+_TRIGGER_CHAR_RE = re.compile(r"[\d$€£¥]")
+_TRIGGER_WORDS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "Yesterday yesterday Today today Tomorrow tomorrow week weeks month months year years decade decades weekend "
+    "spring summer autumn fall winter Hundred Hundreds hundred hundreds Thousand Thousands thousand thousands "
+    "Million Millions million millions Dozens dozens billion trillion").split()
+_TRIGGER_WORD_RE = re.compile(initial_alternation(_TRIGGER_WORDS) + r"\b")
 _WORD_START = re.compile(r"(?<!\S)\S")
 # The words a match of _PATTERN can begin with (besides the trigger itself): currency, digits, months and
 # days, approximators, number words, relative-date openers.
@@ -66,11 +71,20 @@ _STARTER = re.compile(
     r"sixty|seventy|eighty|ninety|several|hundreds|thousands|millions|dozens|early|late|mid)")
 
 
+def _triggers(text: str) -> list[int]:
+    """Sorted start offsets of the triggers in ``text``: each digit or currency sign, and each trigger word
+    with a word boundary before it (a scan for the words alone also stops inside words: "xmonths")."""
+    starts = [m.start() for m in _TRIGGER_CHAR_RE.finditer(text)]
+    found = [s for s in (m.start() for m in _TRIGGER_WORD_RE.finditer(text))
+             if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")]
+    # A word found inside a longer word ends where that word ends, so it never hides a trigger after it.
+    return sorted(starts + found) if found else starts
+
+
 def _matches(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     covered = 0
-    for t in _TRIGGER.finditer(text):
-        ts = t.start()
+    for ts in _triggers(text):
         if ts < covered:
             continue
         starts = [w.start() for w in _WORD_START.finditer(text, max(covered, ts - 40), ts)] + [ts]

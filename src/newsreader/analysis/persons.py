@@ -17,7 +17,6 @@ from newsreader.analysis import words
 from newsreader.analysis.people import FEMALE_TITLES, MALE_TITLES, is_given_name, name_gender
 from newsreader.analysis.scan import literal_starts, matches_at, word_starts
 
-_TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")  # read from the end by _title_before
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PARA_RE = re.compile(r"\n")
 _KIN_WORDS = ("wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "widow", "widower", "uncle",
@@ -87,11 +86,11 @@ class Person:
 
 
 def _title_before(text: str, start: int) -> str | None:
-    """Group 1 of ``_TITLE_BEFORE_RE.search(text, max(0, start - 24), start)``: the word (and its full stop)
-    right before the blanks before ``start``, or None.
+    r"""Group 1 of ``re.compile(r"\b([A-Za-z]+\.?)[ \t]+$").search(text, max(0, start - 24), start)``: the
+    word (and its full stop) right before the blanks before ``start``, or None.
 
     Read from the window's end rather than searched from its start: this runs for every mention of a
-    person. The regex's ``$`` also matches before a newline ending the window; its ``\\b`` before the
+    person. The regex's ``$`` also matches before a newline ending the window; its ``\b`` before the
     word looks at the character before it even outside the window.
     """
     lo = max(0, start - 24)

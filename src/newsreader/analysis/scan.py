@@ -91,3 +91,23 @@ def last_word(text: str, lo: int, hi: int, run: re.Pattern[str], blanks: str | N
         return None
     size = len(seg)
     return lo + size - m.end(), seg[size - m.end():]
+
+
+def initial_alternation(words: Iterable[str]) -> str:
+    """A regex (no capturing groups) matching exactly ``words``, as one branch per first character.
+
+    ``re`` skips ahead at C speed over characters that cannot start a match only when every branch of a
+    pattern opens with a literal; ``\\b(?:May|March|...)`` opens with ``\\b`` and is tried at every
+    position. Callers check the word boundary before a match themselves.
+    """
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        body = "|".join(re.escape(rest) for rest in sorted(rests - {""}, key=lambda r: (-len(r), r)))
+        if not body:
+            branches.append(re.escape(first))
+        else:
+            branches.append(f"{re.escape(first)}(?:{body}){'?' if '' in rests else ''}")
+    return "(?:" + "|".join(branches) + ")"

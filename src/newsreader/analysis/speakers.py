@@ -67,14 +67,14 @@ _SUBJECT_RE = re.compile(
     r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) )?(?:[a-z][\w-]* ){0,2}"
     r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|(?:of|the|and|de|al|bin|van)\b))*(?<![’'])(?:['’]s [a-z]+)?)")
 _INTRO_CHUNK_RE = re.compile(r"[^,.;:\"“”]{1,60}, ")
-_WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
-_WORD_RUN_RE = re.compile(r"[\w.'’-]+")  # the same word class; the class reads the same reversed
+_WORD_RUN_RE = re.compile(r"[\w.'’-]+")  # a word, read backwards by scan.last_word
 
 
 def _word_back(text: str, lo: int, hi: int) -> tuple[int, str] | None:
-    """(start, word) of ``_WORD_BACK_RE.search(text, lo, hi)``'s group: the word ending text[lo:hi] before
-    any trailing white space, or None. Read from the window's end (:func:`scan.last_word`): the regex
-    search backtracked through every start, tens of microseconds on a window that ends in no word."""
+    r"""(start, word) of group 1 of ``re.search(r"([\w.'’-]+)\s*$", text[lo:hi])`` (offset into ``text``):
+    the word ending the window before any white space, or None. Read from the window's end
+    (:func:`scan.last_word`): that regex search backtracked through every start, tens of microseconds
+    on a window that ends in no word (after a closing quote mark)."""
     return last_word(text, lo, hi, _WORD_RUN_RE)
 
 
