@@ -79,3 +79,17 @@ def test_sorting_is_a_permutation_and_dates_descend(items: list[tuple[str, str |
         dated = [a.date for a in ordered if a.date]
         assert dated == sorted(dated, reverse=True)
         assert all(a.date for a in ordered[: len(dated)])
+
+
+def test_outlet_order_follows_the_shown_name() -> None:
+    # Issue 11: "www.midlandsobserver.example" is shown as "Midlands Observer" and sorts there.
+    articles = [make("a.txt", "A", outlet="Valleyherald"), make("b.txt", "B", outlet="www.midlandsobserver.example"),
+                make("c.txt", "C", outlet="Coastalbulletin"), make("d.txt", "D")]
+    ordered = catalog.sort_articles(articles, SortOrder.OUTLET)
+    assert [a.path for a in ordered] == ["c.txt", "b.txt", "a.txt", "d.txt"]
+
+
+def test_outlet_ranking_ties_follow_the_shown_name() -> None:
+    counts = {"Valleyherald": 2, "www.midlandsobserver.example": 2, "Coastalbulletin": 5}
+    assert [name for name, _ in catalog.rank_outlets(counts)] == [
+        "Coastalbulletin", "www.midlandsobserver.example", "Valleyherald"]

@@ -155,3 +155,21 @@ def test_memory_index_is_shared_by_connections_of_the_process(small_library: Pat
             assert reader.view_count(ViewSpec()) == 5
             assert [h.article.path for h in reader.search("museum") if h.article] == ["river/mill.txt"]
         assert not writer.path.exists()  # nothing on disk
+
+
+def test_outlet_order_uses_shown_names_and_old_keys_are_recomputed(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    root = tmp_path / "lib"
+    root.mkdir()
+    for name, outlet in (("a", "Valleyherald"), ("b", "www.midlandsobserver.example"), ("c", "Coastalbulletin")):
+        (root / f"{name}.md").write_text(f"---\nsource: {outlet}\n---\nStory {name}.\n", encoding="utf-8")
+    with LibraryIndex.open(root) as index:
+        index.refresh()
+        order = [a.path for a in index.view_page(ViewSpec(SortOrder.OUTLET), 0, 10)]
+        assert order == ["c.md", "b.md", "a.md"]
+        # An index written under the old rule (keys from the raw name) is put right by the next refresh.
+        index._conn.execute("UPDATE outlets SET key = lower(name) WHERE id != 0")
+        assert [a.path for a in index.view_page(ViewSpec(SortOrder.OUTLET), 0, 10)] == ["c.md", "a.md", "b.md"]
+        index.refresh()
+        assert [a.path for a in index.view_page(ViewSpec(SortOrder.OUTLET), 0, 10)] == order

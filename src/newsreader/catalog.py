@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from enum import Enum
 
 from newsreader.library.model import Article
+from newsreader.library.outlets import display_outlet
 
 
 class SortOrder(Enum):
@@ -45,9 +46,11 @@ def _date_key(article: Article) -> tuple[int, str, str]:
 
 
 def outlet_key(outlet: str | None) -> str:
-    """The sort key of an outlet (``None``: no outlet, last)."""
-    # Casefolded; no outlet after every name (the index keeps the same key per outlet).
-    return min(outlet.casefold(), NO_OUTLET) if outlet else NO_OUTLET
+    """The sort key of an outlet as written (``None``: no outlet, last): its shown
+    name, casefolded ("www.midlandsobserver.example" sorts as "midlands observer",
+    before "valley herald")."""
+    # No outlet after every name (the index keeps the same key per outlet).
+    return min(display_outlet(outlet).casefold(), NO_OUTLET) if outlet else NO_OUTLET
 
 
 def _invert(iso_date: str) -> str:
@@ -71,8 +74,8 @@ def outlet_counts(articles: Iterable[Article]) -> list[tuple[str, int]]:
 
 
 def rank_outlets(counts: Mapping[str, int]) -> list[tuple[str, int]]:
-    """``counts`` as (outlet, articles) pairs, most articles first, then by name."""
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+    """``counts`` as (outlet, articles) pairs, most articles first, then by the name shown."""
+    return sorted(counts.items(), key=lambda item: (-item[1], outlet_key(item[0]), item[0]))
 
 
 def query_terms(query: str) -> list[str]:

@@ -20,6 +20,7 @@ from newsreader.cli.common import CommandError, guarded
 from newsreader.cli.progress import INTERRUPTED, open_index, refresh_index
 from newsreader.index import QueryError, SearchHit, parse_query
 from newsreader.labels import field_names
+from newsreader.library.outlets import display_outlet
 from newsreader.library.sanitize import clean_line, clean_text
 
 
@@ -65,12 +66,15 @@ def search(path: Path, query: str, limit: int, as_json: bool) -> int:
 
 
 def hit_record(hit: SearchHit) -> dict[str, object]:
-    """One hit as a JSON object: id, score, path, entry, title, outlet, date, snippet, hits."""
+    """One hit as a JSON object: id, score, path, entry, title, outlet (the name
+    shown), outlet_as_written, date, snippet, hits."""
     article = hit.article
+    outlet = article.outlet if article else None
     return {
         "id": hit.article_id, "score": hit.score, "path": article.path if article else None,
         "entry": article.entry if article else 0, "title": article.title if article else None,
-        "outlet": article.outlet if article else None, "date": article.date if article else None,
+        "outlet": display_outlet(outlet) if outlet else None, "outlet_as_written": outlet,
+        "date": article.date if article else None,
         "snippet": "".join(text for text, _ in hit.snippet),
         "hits": [text for text, is_hit in hit.snippet if is_hit],
     }
@@ -86,7 +90,8 @@ def print_hits(hits: Sequence[SearchHit], console: Console) -> None:
         head.append(clean_line(article.title if article else hit.article_id), style="bold")
         console.print(head)
         meta = Text("     ", style="dim")
-        meta.append(clean_line(" · ".join(x for x in (article.outlet, article.date, article.path) if x))
+        outlet = display_outlet(article.outlet) if article and article.outlet else None
+        meta.append(clean_line(" · ".join(x for x in (outlet, article.date, article.path) if x))
                     if article else "", style="dim")
         console.print(meta)
         snippet = Text("     ")

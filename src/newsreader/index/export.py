@@ -6,8 +6,9 @@ with list fields holding JSON text):
 * ``id``: the article's stable id (16 hex digits, from its path and entry)
 * ``path``: file relative to the library root; ``entry``: position in a
   collection file (0 for single-article files)
-* ``title``, ``authors`` (list), ``role``, ``outlet``, ``date`` (YYYY-MM-DD or
-  null), ``url``, ``word_count``, ``format`` (txt, md, json, jsonl, csv)
+* ``title``, ``authors`` (list), ``role``, ``outlet`` (the name shown, "Coastal
+  Bulletin"), ``outlet_as_written`` ("Coastalbulletin"), ``date`` (YYYY-MM-DD or
+  null), ``url``, ``word_count``, ``format`` (txt, md, json, jsonl, csv, html, ...)
 * ``entities``: list of {``key``, ``label``, ``mentions``}: named entities
   (PERSON, ORG, GPE, LOC, NORP; numbers and dates are left out), most
   mentioned first
@@ -29,11 +30,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from newsreader.library.outlets import display_outlet
+
 from .tables import unpack_body
 from .writer import AUTHOR_SEP
 
-FIELDS = ("id", "path", "entry", "title", "authors", "role", "outlet", "date", "url", "word_count", "format",
-          "entities", "quotes", "citations")
+FIELDS = ("id", "path", "entry", "title", "authors", "role", "outlet", "outlet_as_written", "date", "url",
+          "word_count", "format", "entities", "quotes", "citations")
 #: The columns with ``body`` asked for: the text last, where a CSV reader looks for it.
 FIELDS_WITH_BODY = (*FIELDS, "body")
 _LISTS = ("authors", "entities", "quotes", "citations")
@@ -56,7 +59,8 @@ def iter_records(conn: sqlite3.Connection, chunk: int = 1000, body: bool = False
         for doc, ident, path, entry, title, authors, role, outlet, date, url, words, fmt, packed in articles:
             record = _record(conn, doc, packed, {
                 "id": ident, "path": path, "entry": entry, "title": title,
-                "authors": authors.split(AUTHOR_SEP) if authors else [], "role": role, "outlet": outlet,
+                "authors": authors.split(AUTHOR_SEP) if authors else [], "role": role,
+                "outlet": display_outlet(outlet) if outlet else None, "outlet_as_written": outlet,
                 "date": date, "url": url, "word_count": words, "format": fmt})
             if body:
                 record["body"] = "\n\n".join(unpack_body(packed).split("\n"))

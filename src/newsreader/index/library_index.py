@@ -230,6 +230,7 @@ class LibraryIndex:
             self._conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB:d}")
             if not self.location.memory and not verify(self._conn, self.path):
                 self._rebuild("failed its integrity check")
+            views.sync_outlet_keys(self._conn)
             try:
                 summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
             except sqlite3.DatabaseError as error:

@@ -1,7 +1,9 @@
 """The search language, parsed into a safe FTS5 MATCH expression plus SQL filters.
 
 Syntax: ``words``, ``"exact phrases"``, ``prefix*``, ``a OR b``, ``-exclude``,
-and fields: ``title:`` ``author:`` ``outlet:`` (searched in those columns),
+and fields: ``title:`` ``author:`` (searched in those columns), ``outlet:``
+(the words of the outlet's shown name, or its name as written: ``outlet:bulletin``
+and ``outlet:coastalbulletin`` both find the Coastal Bulletin),
 ``person:`` ``org:`` ``place:`` (named entities), ``quoted:`` (a quote's
 speaker), ``cites:`` (a cited source), ``after:2023-10-01`` (on or after) and
 ``before:`` (strictly before). Field values may be quoted
@@ -22,13 +24,14 @@ from dataclasses import dataclass, field
 
 from newsreader.index.writer import norm_key
 from newsreader.labels import SEARCH_FIELDS
+from newsreader.library.outlets import display_outlet
 
 MAX_TERMS = 40
 MAX_CHARS = 1000
 QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
-COLUMN_FIELDS = {"title": "title", "author": "authors", "outlet": "outlet"}
+COLUMN_FIELDS = {"title": "title", "author": "authors"}
 ENTITY_FIELDS = SEARCH_FIELDS  # person: org: place: -> labels, from the one table of entity kinds
-OTHER_FIELDS = ("quoted", "cites", "after", "before")
+OTHER_FIELDS = ("quoted", "cites", "after", "before", "outlet")
 FIELDS = {*COLUMN_FIELDS, *ENTITY_FIELDS, *OTHER_FIELDS}
 _FIELD_RE = re.compile(r"([A-Za-z]+):(.*)\Z", re.S)
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
@@ -211,6 +214,11 @@ def _fts_atom(term: _Term) -> str:
 
 def _condition(term: _Term) -> tuple[str, list[object]]:
     """SQL (over ``a``) and parameters for a field term that FTS5 does not handle."""
+    if term.field == "outlet":
+        # The outlets table is small (one row per outlet): the matcher runs once per
+        # outlet and query, then each hit is a lookup of its outlet id.
+        return ("EXISTS (SELECT 1 FROM articles WHERE doc = {doc} AND outlet IN "
+                "(SELECT id FROM outlets WHERE outlet_matches(name, ?, ?)))", [term.value, int(term.prefix)])
     if term.field in ("after", "before"):
         day = _date(term.field, term.value)
         test = ">=" if term.field == "after" else "<"
@@ -232,6 +240,30 @@ def _condition(term: _Term) -> tuple[str, list[object]]:
     if term.field == "quoted":
         return f"{{doc}} IN (SELECT doc FROM quotes WHERE speaker IN ({names}))", values
     return f"{{doc}} IN (SELECT doc FROM citations WHERE name IN ({names}))", values
+
+
+_WORD = re.compile(r"\w+")
+
+
+def outlet_matches(name: str | None, value: str, prefix: int) -> int:
+    """SQL function: 1 when the ``outlet:`` value ``value`` names the outlet
+    ``name`` (as written): every word of ``value`` is a word of the shown name
+    (with ``prefix``, the last may start one), or ``value`` squashed to letters and
+    digits is the shown name's or the written name's squashed form. Never raises."""
+    if not name:
+        return 0
+    shown = display_outlet(name).casefold()
+    wanted = _WORD.findall(value.casefold())
+    if not wanted:
+        return 0
+    squashed = "".join(wanted)
+    if squashed in ("".join(_WORD.findall(shown)), "".join(_WORD.findall(name.casefold()))):
+        return 1
+    words = _WORD.findall(shown)
+    *whole, last = wanted
+    if not all(word in words for word in whole):
+        return 0
+    return int(any(word.startswith(last) for word in words) if prefix else last in words)
 
 
 def _date(name: str, value: str) -> str:

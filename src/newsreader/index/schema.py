@@ -48,6 +48,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .query import outlet_matches
 from .tables import LAYOUT_VERSION, SCHEMA, SCHEMA_VERSION, unpack_body
 
 __all__ = ["LAYOUT_VERSION", "SCHEMA_VERSION", "IndexUnavailable", "connect", "connect_memory", "verify"]
@@ -203,6 +204,7 @@ def is_damage(error: sqlite3.DatabaseError) -> bool:
 def _open(target: str, uri: bool) -> sqlite3.Connection:
     conn = sqlite3.connect(target, timeout=30.0, isolation_level=None, check_same_thread=False, uri=uri)
     conn.create_function("unpack_body", 1, unpack_body, deterministic=True)
+    conn.create_function("outlet_matches", 3, outlet_matches, deterministic=True)
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from newsreader.catalog import SortOrder
+from newsreader.catalog import SortOrder, outlet_key
 from newsreader.library.model import Article
 
 from . import filterscan
@@ -217,6 +217,17 @@ def position(conn: sqlite3.Connection, spec: ViewSpec, article_id: str) -> int |
 def outlet_counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """Each outlet with articles, and how many (in no particular order)."""
     return [(name, n) for name, n in conn.execute("SELECT name, articles FROM outlets WHERE id != 0 AND articles > 0")]
+
+
+def sync_outlet_keys(conn: sqlite3.Connection) -> int:
+    """Recompute each outlet's sort key (:func:`newsreader.catalog.outlet_key`)
+    where it changed, so an index made before the key's rule changed sorts as
+    the rule says now; returns how many changed. One row per outlet: cheap."""
+    rows = conn.execute("SELECT id, name, key FROM outlets WHERE id != 0").fetchall()
+    changed = [(outlet_key(name), ident) for ident, name, key in rows if outlet_key(name) != key]
+    if changed:
+        conn.executemany("UPDATE outlets SET key = ? WHERE id = ?", changed)
+    return len(changed)
 
 
 def read_count(conn: sqlite3.Connection) -> int:
