@@ -20,7 +20,7 @@ from newsreader.library.collection import ReadMark
 from newsreader.library.ingest import iter_ingest
 from newsreader.library.model import Article, ParsedArticle
 
-from .tables import HIT_CLOSE, HIT_OPEN, unpack_body
+from .tables import HIT_CLOSE, HIT_OPEN, pack_body, unpack_body
 
 _SENTINELS = str.maketrans("", "", HIT_OPEN + HIT_CLOSE)
 _SKIP_LABELS = NUMBER_LABELS | {"DATE"}
@@ -45,6 +45,9 @@ class ArticleRecord(NamedTuple):
     body: str
     #: Where a streamed collection's entry starts (see ``Article.offset``).
     offset: int | None = None
+    #: ``body`` packed for the texts table (:func:`~newsreader.index.tables.pack_body`): deflated
+    #: where the file is parsed (a worker, or the thread reading a collection), not by the writer.
+    packed: bytes = b""
 
 
 class Findings(NamedTuple):
@@ -166,4 +169,5 @@ def _record(article: Article, parsed: ParsedArticle) -> ArticleRecord:
         hash=text_hash,
         body=body,
         offset=article.offset,
+        packed=pack_body(body),
     )

@@ -175,7 +175,7 @@ def _insert_article(
          record.date, record.url, record.word_count, record.format, record.hash, record.offset),
     ).lastrowid
     conn.execute("UPDATE outlets SET articles = articles + 1 WHERE id = ?", (outlet,))
-    conn.execute("INSERT INTO texts(doc, body) VALUES (?, ?)", (doc, pack_body(record.body)))
+    conn.execute("INSERT INTO texts(doc, body) VALUES (?, ?)", (doc, record.packed or pack_body(record.body)))
     conn.execute("INSERT INTO fts(rowid, title, body, authors, outlet) VALUES (?, ?, ?, ?, ?)",
                  (doc, record.title, record.body, ", ".join(record.authors), record.outlet or ""))
     return make((record.id, record.path, record.title, authors, record.role, record.outlet or None, record.date,
