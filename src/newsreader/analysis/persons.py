@@ -67,6 +67,21 @@ def _initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 
 
+# The same full names recur within an article and across articles: their parts are worked out once.
+_NAME_PARTS: dict[tuple[str, ...], tuple[str, str, frozenset[str]]] = {}
+
+
+def _name_parts(names: tuple[str, ...]) -> tuple[str, str, frozenset[str]]:
+    """(given name, surname, core words without initials) of a full name, lowercased (see _core_words)."""
+    parts = _NAME_PARTS.get(names)
+    if parts is None:
+        low = _core_words(names)
+        if len(_NAME_PARTS) >= 50_000:
+            _NAME_PARTS.clear()
+        parts = _NAME_PARTS[names] = (low[0], low[-1], frozenset(w for w in low if not _initial(w)))
+    return parts
+
+
 @dataclass(slots=True)
 class Person:
     """One person named in full somewhere in the article.
@@ -136,9 +151,7 @@ class PersonIndex:
 
     def add(self, names: tuple[str, ...], start: int) -> Person:
         """Record a full name (its words, in order) written at ``start``; returns its cluster."""
-        low = _core_words(names)
-        first, last = low[0], low[-1]
-        core = {w for w in low if not _initial(w)}
+        first, last, core = _name_parts(names)
         for person in self._by_last.get(last, ()):
             same_first = person.first == first or (_initial(first) or _initial(person.first)) \
                 and person.first[0] == first[0] or _NICKNAMES.get(first, first) == _NICKNAMES.get(person.first, "")

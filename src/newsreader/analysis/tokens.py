@@ -120,17 +120,28 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     pos = seen = 0
-    for line in text.split("\n"):
+    size = len(text)
+    while pos <= size:  # the lines text.split("\n") gives, cut one by one: only the first few are read
+        cut = text.find("\n", pos)
+        end = size if cut < 0 else cut
+        line = text[pos:end]
         seen += bool(line.strip())
         if seen > 2:
             break  # a headline opens the text; further down, Title Case is a list of names or results
-        if 12 <= len(line) <= 300 and line[:1].isupper() and sum(c.isdigit() for c in line) < 3:
+        if 12 <= len(line) <= 300 and line[:1].isupper() and _digit_count(line) < 3:
             content = [w for w in _LINE_WORD_RE.findall(line) if w.lower() not in _MINOR_WORDS]
             caps = sum(w[0].isupper() for w in content)
             if len(content) >= 4 and caps == len(content) and not line.isupper():
-                out.append((pos, pos + len(line)))
-        pos += len(line) + 1
+                out.append((pos, end))
+        pos = end + 1
     return out
+
+
+def _digit_count(line: str) -> int:
+    """How many characters of ``line`` are digits (``str.isdigit``); counted in C for ASCII text."""
+    if line.isascii():
+        return sum(map(line.count, "0123456789"))
+    return sum(c.isdigit() for c in line)
 
 
 def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
