@@ -33,7 +33,7 @@ from .schema import (
 )
 from .search import run_query, snippets_for
 from .views import ViewSpec
-from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key
+from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key, sync_name_forms
 
 _NAMES = "(SELECT id FROM names WHERE norm = ?)"
 #: ``articles_with`` kinds and the table each one reads.
@@ -231,6 +231,7 @@ class LibraryIndex:
             if not self.location.memory and not verify(self._conn, self.path):
                 self._rebuild("failed its integrity check")
             views.sync_outlet_keys(self._conn)
+            sync_name_forms(self._conn)
             try:
                 summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
             except sqlite3.DatabaseError as error:

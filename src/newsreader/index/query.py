@@ -10,7 +10,7 @@ speaker), ``cites:`` (a cited source), ``after:2023-10-01`` (on or after) and
 (``person:"Jonas Berg"``); name fields match whole trailing words of a name,
 case-insensitively (``person:berg`` finds "Jonas Berg"), or a prefix with ``*``.
 
-Terms are ANDed; ``OR`` joins its neighbours. Every user term reaches FTS5 as a
+Terms are ANDed; ``OR`` joins its neighbours; ``NOT x`` is ``-x``. Every user term reaches FTS5 as a
 quoted string (inner quotes doubled) and every SQL value as a bound parameter,
 so no input can cause a syntax error: bad input raises :class:`QueryError`.
 """
@@ -108,10 +108,11 @@ def parse_query(text: str) -> Query:
                 alternatives.append(sql)
                 params.extend(values)
         where.append("(" + " OR ".join(alternatives) + ")")
-    if not match_parts and not where:
+    if not match_parts and not where and not excluded:
         raise QueryError("nothing to search for")
     match = " AND ".join(f"({part})" for part in match_parts) or None
     if excluded:
+        # Only exclusions ("NOT ferries") list every article without those words.
         exclusion = " OR ".join(excluded)
         if match:
             match = f"({match}) NOT ({exclusion})"
@@ -137,6 +138,14 @@ def _terms(text: str) -> list[_Term | str]:
         negated = text[i] == "-" and i + 1 < n and not text[i + 1].isspace()
         if negated:
             i += 1
+        elif text.startswith("NOT", i) and i + 3 < n and text[i + 3].isspace() and text[i + 4:].strip():
+            # "NOT ferry", as FTS5 and web search engines write it, is "-ferry".
+            i += 3
+            while text[i].isspace():
+                i += 1
+            negated = not (text[i] == "-" and i + 1 < n and not text[i + 1].isspace())
+            if not negated:
+                i += 1  # "NOT -x": two negations; x is searched for
         if text[i] in QUOTES:
             value, i = _quoted(text, i)
             prefix = i < n and text[i] == "*"
