@@ -55,6 +55,13 @@ def test_split_snippet() -> None:
     ("quota OR mill", {QUOTA, MILL}),
     ("ferries -storms", {CAFE}),
     ("ferries NOT storms", {CAFE}),  # issue 11: NOT is an operator
+    ("storm", {FERRIES, MILL}),  # issue 11: a word finds its forms ("storms")
+    ("ferry", {FERRIES, CAFE}),
+    ("flood", {MILL}),  # "floods"
+    ('"storm"', set()),  # quoted: as written
+    ('"night ferry"', set()),  # phrases stay exact
+    ("title:storm", {FERRIES}),
+    ("stor*", {FERRIES, MILL}),
     ("NOT ferries", {QUOTA, MILL}),
     ("-storms", {CAFE, QUOTA}),  # issue 11: only exclusions list the rest (was "nothing to search for")
     ("NOT person:berg storms", {MILL}),
@@ -141,7 +148,8 @@ def test_query_errors_have_short_messages(index: LibraryIndex, query: str, messa
 
 def test_terms_are_quoted_for_fts5() -> None:
     query = parse_query('say "he said ""no""" NEAR(a b) title:x* AND')
-    assert query.match == '("say") AND ("he said ") AND ("no") AND ("NEAR(a") AND ("b)") AND (title : "x" *) AND ("AND")'
+    assert query.match == ('(("say" OR "says" OR "sayed" OR "saying")) AND ("he said ") AND ("no") AND ("NEAR(a") '
+                           'AND ("b)") AND (title : "x" *) AND ("AND")')
 
 
 @pytest.mark.parametrize(("kind", "key", "expected"), [

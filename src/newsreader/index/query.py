@@ -10,7 +10,9 @@ speaker), ``cites:`` (a cited source), ``after:2023-10-01`` (on or after) and
 (``person:"Jonas Berg"``); name fields match whole trailing words of a name,
 case-insensitively (``person:berg`` finds "Jonas Berg"), or a prefix with ``*``.
 
-Terms are ANDed; ``OR`` joins its neighbours; ``NOT x`` is ``-x``. Every user term reaches FTS5 as a
+Terms are ANDed; ``OR`` joins its neighbours; ``NOT x`` is ``-x``. A plain word
+also finds its regular English forms ("flood": "floods", "flooded", "flooding";
+:mod:`newsreader.index.inflect`); a quoted word or phrase is matched as written. Every user term reaches FTS5 as a
 quoted string (inner quotes doubled) and every SQL value as a bound parameter,
 so no input can cause a syntax error: bad input raises :class:`QueryError`.
 """
@@ -22,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from newsreader.index.inflect import word_forms
 from newsreader.index.writer import norm_key
 from newsreader.labels import SEARCH_FIELDS
 from newsreader.library.outlets import display_outlet
@@ -61,6 +64,7 @@ class _Term:
     value: str
     prefix: bool = False
     negated: bool = False
+    exact: bool = False  # quoted: searched as written, never widened to other word forms
 
 
 def quote_fts(value: str) -> str:
@@ -150,7 +154,7 @@ def _terms(text: str) -> list[_Term | str]:
             value, i = _quoted(text, i)
             prefix = i < n and text[i] == "*"
             i += prefix
-            _add(out, _Term(None, value, prefix, negated))
+            _add(out, _Term(None, value, prefix, negated, exact=True))
             continue
         start = i
         while i < n and not text[i].isspace() and text[i] not in QUOTES:
@@ -161,16 +165,18 @@ def _terms(text: str) -> list[_Term | str]:
         if found and name in FIELDS:
             value = found.group(2)
             prefix = False
+            exact = False
             if not value and i < n and text[i] in QUOTES:
                 value, i = _quoted(text, i)
                 prefix = i < n and text[i] == "*"
                 i += prefix
+                exact = True
             elif value.endswith("*"):
                 value, prefix = value.rstrip("*"), True
             if not value.strip():
                 raise QueryError(f"{name}: needs a value" if name not in ("after", "before")
                                  else f"{name}: needs a date like 2024-03-01")
-            _add(out, _Term(name, value, prefix, negated))
+            _add(out, _Term(name, value, prefix, negated, exact))
             continue
         if word == "OR" and not negated:
             out.append("OR")
@@ -215,7 +221,12 @@ def _group(items: list[_Term | str]) -> list[list[_Term]]:
 
 
 def _fts_atom(term: _Term) -> str:
-    atom = quote_fts(term.value) + (" *" if term.prefix else "")
+    forms = (term.value,) if term.exact or term.prefix else word_forms(term.value)
+    if len(forms) > 1:
+        # "flood" finds "floods", "flooded" and "flooding" (see index/inflect.py).
+        atom = "(" + " OR ".join(quote_fts(form) for form in forms) + ")"
+    else:
+        atom = quote_fts(term.value) + (" *" if term.prefix else "")
     if term.field in COLUMN_FIELDS:
         return f"{COLUMN_FIELDS[term.field]} : {atom}"
     return atom
