@@ -10,7 +10,6 @@ stay in their thread.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
@@ -27,11 +26,10 @@ from newsreader.ui.messages import (
     ArticleLoaded,
     CountsReady,
     CrossReady,
-    IndexOpened,
     LibraryChanged,
     LibraryChecked,
+    LibraryOpened,
     PageLoaded,
-    StateLoaded,
     ViewCounted,
     ViewLoaded,
     ViewPositioned,
@@ -42,8 +40,6 @@ from newsreader.userdata.reading_state import ReadingState
 
 #: Shortest pause between two checks of the folder for new or changed files.
 WATCH_SECONDS = 3.0
-#: Longest wait of a refresh for the first rows to be drawn.
-FIRST_ROWS_WAIT = 3.0
 
 
 def private_folders() -> None:
@@ -61,6 +57,15 @@ def private_folders() -> None:
             pass  # the writers say so when they cannot write there
 
 
+def remember_recent(root: Path) -> None:
+    """Put ``root`` first in the recent libraries (not fatal when it cannot be written)."""
+    from newsreader.userdata.recent import load_recent, save_recent
+
+    recent = load_recent()
+    recent.touch(root)
+    save_recent(recent)
+
+
 class Loader:
     """Starts the workers of one main screen; holds where the index is."""
 
@@ -69,9 +74,6 @@ class Loader:
         self.location: IndexLocation | None = None
         # An in-memory index lives while a connection to it is open: this one.
         self._anchor: LibraryIndex | None = None
-        #: Set by the screen once the first rows are drawn: the refresh waits for it, so the
-        #: folder walk does not compete with the first screenful for the interpreter.
-        self.listed = threading.Event()
 
     def _run(self, work: Callable[[], None], group: str, description: str, exclusive: bool = True) -> Worker[None]:
         return self.screen.run_worker(work, thread=True, group=group, description=description,
@@ -96,23 +98,20 @@ class Loader:
             self._anchor = None
 
     # -- the library -----------------------------------------------------------------
-    def open_library(self, root: Path, generation: int, first: bool = True, memory: bool = False,
-                     notice: str | None = None) -> None:
-        """Open the index of ``root`` (on disk, else ``memory``), list it, then refresh it.
+    def open_library(self, root: Path, generation: int, view: int, spec: ViewSpec, first: bool = True,
+                     memory: bool = False, notice: str | None = None, keep_id: str | None = None) -> None:
+        """Open the index of ``root`` (on disk, else ``memory``) and post its first rows of ``spec``
+        (as ``view``) and counts in one LibraryOpened; the screen starts :meth:`check` once they
+        are drawn.
 
-        ``first``: also load the reading state and remember the library as recent.
+        ``first``: also read the reading state (its last article is the one to keep, else ``keep_id``).
         Raises (in the worker) IndexUnavailable, LibraryError.
         """
         def work() -> None:
             worker = get_current_worker()
             state = None
             if first:
-                from newsreader.userdata.recent import load_recent, save_recent
-
                 private_folders()
-                recent = load_recent()
-                recent.touch(root)
-                save_recent(recent)
                 state = ReadingState.load(root)
             index = LibraryIndex.open(root, memory=memory)
             index.stop_when(lambda: worker.is_cancelled)  # quitting interrupts a long check at once
@@ -121,29 +120,48 @@ class Loader:
             try:
                 if state is not None:
                     index.sync_marks(state.read_ids, state.starred_ids)
-                    self._post(StateLoaded(generation, state))
                 self.location = index.location
-                self._post(IndexOpened(generation, index.location, (), notice or index.notice))
-                index.notice = None
-                self.listed.wait(FIRST_ROWS_WAIT)
-                # After the first rows: listing the skipped files reads the whole files table.
-                self._post(LibraryChanged(generation, progress_text("scanning", 0, 0), False, tuple(index.skipped())))
-                self._refresh(index, generation, worker)
+                self._post_opened(index, generation, state, view, spec, notice or index.notice)
+                keep = state.last_article if state is not None else keep_id
+                if keep:
+                    self._position(index, view, spec, keep, {})
             finally:
                 if not memory:
                     index.close()
 
-        self.listed.clear()
         self._run(work, "library", "open library")
 
-    def check_again(self, generation: int) -> None:
-        """Look for files added, changed or removed since the last refresh."""
+    def check(self, root: Path, generation: int, opened: bool = False, first: bool = False) -> None:
+        """Look for files added, changed or removed since the last refresh (and index them).
+
+        ``opened``: the first check since the library was opened (its skipped files are listed
+        first); ``first``: also remember the library as recent. Both are done after the first
+        rows are drawn: the recent list is written with an fsync, and listing the skipped files
+        reads the whole files table.
+        """
         def work() -> None:
             worker = get_current_worker()
+            if first:
+                remember_recent(root)
             with self._open() as index:
+                if opened:
+                    self._post(LibraryChanged(generation, progress_text("scanning", 0, 0), False,
+                                              tuple(index.skipped())))
                 self._refresh(index, generation, worker)
 
         self._run(work, "library", "check library")
+
+    def _post_opened(self, index: LibraryIndex, generation: int, state: ReadingState | None, view: int,
+                     spec: ViewSpec, notice: str | None) -> None:
+        rows = index.view_page(spec, 0, PAGE_ROWS)
+        total = index.view_count(ViewSpec())
+        exact = len(rows) < PAGE_ROWS or spec == ViewSpec(spec.order)  # (an unfiltered view lists them all)
+        count = len(rows) if len(rows) < PAGE_ROWS else total if exact else PAGE_ROWS
+        self._post(LibraryOpened(generation, index.location, state, view, count, {0: rows}, exact,
+                                 index.outlet_counts(), total, index.read_count(), notice))
+        index.notice = None
+        if not exact:
+            self._post(ViewCounted(view, index.view_count(spec)))
 
     def _refresh(self, index: LibraryIndex, generation: int, worker: Worker[None]) -> None:
         started = monotonic()
@@ -186,13 +204,19 @@ class Loader:
                 self._post(ViewLoaded(view, seen if exact else max(seen, known), found, exact))
                 if not exact:
                     self._post(ViewCounted(view, index.view_count(spec)))
-                position = index.view_position(spec, keep_id) if keep_id else None
-                if keep_id and position is not None:
-                    page = position // PAGE_ROWS
-                    rows = found.get(page) or index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
-                    self._post(ViewPositioned(view, keep_id, position, page, rows))
+                if keep_id:
+                    self._position(index, view, spec, keep_id, found)
 
         self._run(work, "view", "list articles")
+
+    def _position(self, index: LibraryIndex, view: int, spec: ViewSpec, keep_id: str,
+                  found: dict[int, list[Article]]) -> None:
+        """Post where ``keep_id`` is listed in ``spec`` (if it is), with its page."""
+        position = index.view_position(spec, keep_id)
+        if position is not None:
+            page = position // PAGE_ROWS
+            rows = found.get(page) or index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
+            self._post(ViewPositioned(view, keep_id, position, page, rows))
 
     def page(self, view: int, spec: ViewSpec, page: int) -> None:
         """One page of rows."""

@@ -7,30 +7,35 @@ Dataclasses: each carries the ``generation`` (which library opening) or the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from newsreader.analysis import Analysis
-from newsreader.index import IndexLocation
 from newsreader.library.model import Article, ArticleText, SkippedFile
-from newsreader.userdata.reading_state import ReadingState
+
+if TYPE_CHECKING:  # (the annotations are not evaluated: the app starts without these packages)
+    from newsreader.analysis import Analysis
+    from newsreader.index import IndexLocation
+    from newsreader.userdata.reading_state import ReadingState
 
 
 @dataclass
-class StateLoaded(Message):
-    """The reading state of the library being opened was read from disk."""
-
-    generation: int
-    state: ReadingState
-
-
-@dataclass
-class IndexOpened(Message):
-    """The library's index is open at ``location`` (rows can be asked for); ``notice`` is a line for the reader."""
+class LibraryOpened(Message):
+    """The library's index is open at ``location``, with what the first screenful needs, in one message
+    (one redraw): the first rows of ``view`` (``pages``, ``count`` rows, ``exact`` or at least that many,
+    the exact count following as ViewCounted) and the library's counts. ``state``: its reading state,
+    just read (None: the screen's stays); ``notice``: a line for the reader."""
 
     generation: int
     location: IndexLocation
-    skipped: tuple[SkippedFile, ...] = ()
+    state: ReadingState | None
+    view: int
+    count: int
+    pages: dict[int, list[Article]]
+    exact: bool
+    outlets: list[tuple[str, int]]
+    total: int
+    read: int
     notice: str | None = None
 
 
@@ -140,6 +145,5 @@ class ArticleFound(Message):
     position: int | None
 
 
-__all__ = ["Analysis", "ArticleFailed", "ArticleFound", "ArticleLoaded", "CountsReady", "CrossReady",
-           "IndexOpened", "LibraryChanged", "LibraryChecked", "PageLoaded", "StateLoaded", "ViewCounted", "ViewLoaded",
-           "ViewPositioned"]
+__all__ = ["ArticleFailed", "ArticleFound", "ArticleLoaded", "CountsReady", "CrossReady", "LibraryChanged",
+           "LibraryChecked", "LibraryOpened", "PageLoaded", "ViewCounted", "ViewLoaded", "ViewPositioned"]

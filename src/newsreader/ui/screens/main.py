@@ -82,8 +82,9 @@ class MainScreen(MainKeys, Screen[None]):
         self.sidebar.border_title = "Sources"
         self.reader.border_title = "Article"
         self.set_interval(VIEW_REFRESH_SECONDS, self._refresh_rows_if_stale)
-        # Paint first, then load: the loading thread would otherwise compete with the first frame.
-        self.call_after_refresh(self.open_library, self.session.root)
+        # At once: the opening worker's work is mostly SQLite and files (no GIL), done while the
+        # first frame is laid out, and it brings the first rows and counts in one message.
+        self.open_library(self.session.root)
 
     # -- opening a library ------------------------------------------------------------
     def open_library(self, root: Path) -> None:
@@ -103,30 +104,32 @@ class MainScreen(MainKeys, Screen[None]):
         self.reader.show(None)
         self.sidebar.set_article(None)
         self._redraw()
-        self.loader.open_library(self.session.root, self.session.generation)
+        self.loader.open_library(self.session.root, self.session.generation, self.session.view, self.session.spec)
 
     def check_again(self) -> None:
         """Look for files added, changed or removed since the last refresh."""
-        self.loader.check_again(self.session.generation)
+        self.loader.check(self.session.root, self.session.generation)
 
-    def on_state_loaded(self, message: msg.StateLoaded) -> None:
+    def on_library_opened(self, message: msg.LibraryOpened) -> None:
+        """The index is open: its first rows, counts and reading state come together (one redraw)."""
         if message.generation != self.session.generation:
             return
-        if message.state.problem:
-            self.notify(message.state.problem, severity="warning", markup=False, timeout=8)
-        self.reading = message.state
-        self._use_marks()
-        self._request_view(keep=False)
-
-    def on_index_opened(self, message: msg.IndexOpened) -> None:
-        if message.generation != self.session.generation:
-            return
+        state = message.state
+        if state is not None:
+            if state.problem:
+                self.notify(state.problem, severity="warning", markup=False, timeout=8)
+            self.reading = state
+            self._use_marks()
         if message.notice:
             self.notify(message.notice, severity="warning", markup=False, timeout=8)
         self.session.index_available = not message.location.memory
-        self.session.skipped = list(message.skipped)
-        self._request_view(keep=False)
-        self.loader.counts(self.session.generation)
+        self.session.counted(message.outlets, message.total, message.read)
+        self.on_view_loaded(msg.ViewLoaded(message.view, message.count, message.pages, message.exact))
+        if message.view != self.session.view:  # the reader changed the view meanwhile
+            self.view_changed()
+        # Once these rows are drawn, look for changed files (the walk would compete with them).
+        opened_first = message.state is not None
+        self.call_after_refresh(self.loader.check, self.session.root, self.session.generation, True, opened_first)
 
     def on_library_changed(self, message: msg.LibraryChanged) -> None:
         if message.generation != self.session.generation:
@@ -162,8 +165,9 @@ class MainScreen(MainKeys, Screen[None]):
             self.loader.close()
             notice = (f"No index file ({text}); indexing the folder in memory for this session "
                       "(nothing is kept, search still works).")
-            self.loader.open_library(self.session.root, self.session.generation, first=False, memory=True,
-                                     notice=notice)
+            keep_id = self.reading.last_article if self._restore_pending else None
+            self.loader.open_library(self.session.root, self.session.generation, self.session.view,
+                                     self.session.spec, first=False, memory=True, notice=notice, keep_id=keep_id)
         elif what == "stopped":
             self.notify(text or "", severity="warning", markup=False, timeout=8)
             self.session.checked(self.session.skipped)
@@ -175,13 +179,10 @@ class MainScreen(MainKeys, Screen[None]):
     def view_changed(self) -> None:
         """What the list shows changed (sort, filters): fetch the new view; the old rows stay until it comes."""
         self.list_pane.border_title = self.session.list_title
-        self._request_view(keep=True)
-
-    def _request_view(self, keep: bool) -> None:
         if self.loader.location is None:
             return
         current = self.article_list.current
-        keep_id = current.id if keep and current else (self.reading.last_article if self._restore_pending else None)
+        keep_id = current.id if current else (self.reading.last_article if self._restore_pending else None)
         self.loader.view(self.session.view, self.session.spec, keep_id)
 
     def _refresh_rows_if_stale(self, force: bool = False) -> None:
@@ -204,8 +205,6 @@ class MainScreen(MainKeys, Screen[None]):
             listing.show_view(message.view, message.count, message.pages)
         self.list_pane.border_title = self.session.list_title
         self._redraw()
-        if not self.loader.listed.is_set():
-            self.call_after_refresh(self.loader.listed.set)
 
     def on_view_counted(self, message: msg.ViewCounted) -> None:
         if self.session.viewed(message.view, message.count, True) and self.article_list.cache.view == message.view:
