@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -48,7 +48,8 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("n", "screen.step_article(1)", "Next article"),
         Binding("p", "screen.step_article(-1)", "Prev article"),
     ]
-
+    #: The widget's base style while :meth:`render_lines` draws (None otherwise).
+    _base_style: Style | None = None
 
     class FindChanged(Message):
         """The find-in-article hits changed: ``current`` is 0-based, -1 when none."""
@@ -189,11 +190,19 @@ class ReadingPane(ScrollView, can_focus=True):
             self.call_later(self.relayout)
 
     # -- drawing ------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the lines in ``crop``, working out the base style once for them all."""
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         """Draw screen line ``y`` of the laid-out article."""
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         if self.document is None:
             return self._placeholder(y, width, base)
         if index >= len(self._page.lines):
