@@ -12,6 +12,8 @@ showing the article count and the list showing a full page of rows. "ready" is w
 the background check for changed files has finished; peak RSS is the process's
 VmHWM then. With ``--changes``, one session also times sort, outlet filter and
 quick filter changes: from the key to new rows on screen. Medians of ``--runs``.
+``--compare SRC`` also runs newsreader from another source tree (say a ``git worktree`` of
+the previous commit) in the same alternation, so two versions meet the same machine load.
 """
 
 from __future__ import annotations
@@ -64,8 +66,11 @@ def peak_mb(pid: int) -> float:
     return float("nan")
 
 
-def env_for(home: Path) -> dict[str, str]:
-    return {"NEWSREADER_HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+def env_for(home: Path, src: Path | None = None) -> dict[str, str]:
+    env = {"NEWSREADER_HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    if src is not None:  # newsreader from another source tree (ahead of the installed one)
+        env["PYTHONPATH"] = str(src)
+    return env
 
 
 def run_bare(home: Path) -> dict[str, float]:
@@ -77,10 +82,11 @@ def run_bare(home: Path) -> dict[str, float]:
     return result
 
 
-def run_ours(library: Path, home: Path, size: int, changes: bool, ready_wait: float = 90.0) -> dict[str, float]:
+def run_ours(library: Path, home: Path, size: int, changes: bool, ready_wait: float = 90.0,
+             src: Path | None = None) -> dict[str, float]:
     count = f"{size:,} article"
     started = time.perf_counter()
-    with Terminal([*newsreader_command(), str(library)], env_for(home)) as term:
+    with Terminal([*newsreader_command(), str(library)], env_for(home, src)) as term:
         poll(term, lambda s: count in s and rows_shown(s) >= LIST_ROWS)
         result = {"rows": time.perf_counter() - started}
         try:
@@ -163,24 +169,35 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/nrbench"))
     parser.add_argument("--changes", action="store_true", help="also time sort, outlet and filter changes")
     parser.add_argument("--ready-wait", type=float, default=READY_WAIT, help="longest wait for the background check")
+    parser.add_argument("--compare", type=Path, metavar="SRC",
+                        help="also run newsreader from this source tree (its src/ folder), alternating")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"{'articles':>10} {'bare':>8} {'newsreader':>11} {'ratio':>6} {'ready':>7} {'RSS bare/ours':>14}")
     for size in args.sizes:
         library, home = prepare(size, args.workdir)
-        bare, ours = [], []
+        bare: list[dict[str, float]] = []
+        versions: dict[str, tuple[Path | None, list[dict[str, float]]]] = {"": (None, [])}
+        if args.compare:
+            versions[f" ({args.compare})"] = (args.compare.resolve(), [])
         for run in range(args.runs):
             bare.append(run_bare(home))
-            ours.append(run_ours(library, home, size, args.changes and run == args.runs - 1, args.ready_wait))
-        b, o = median(bare, "rows"), median(ours, "rows")
-        print(f"{size:>10,} {b:>7.3f}s {o:>10.3f}s {o / b:>5.2f}x {median(ours, 'ready'):>6.2f}s "
-              f"{median(bare, 'peak'):>6.0f}/{median(ours, 'peak'):.0f} MB  (runs: {[round(r['rows'], 3) for r in ours]})",
-              flush=True)
-        print(f"   quit: {median(ours, 'quit'):.2f} s after q (median)")
-        changes = {k: v for k, v in ours[-1].items() if k not in ("rows", "ready", "peak", "quit")}
-        if changes:
-            print("   changes, ms from key to new rows: " + ", ".join(f"{k} {v:.0f}" for k, v in changes.items()))
+            for src, ours in versions.values():
+                ours.append(run_ours(library, home, size, args.changes and run == args.runs - 1, args.ready_wait,
+                                     src))
+        for label, (_, ours) in versions.items():
+            report(size, bare, ours, label)
 
+
+def report(size: int, bare: list[dict[str, float]], ours: list[dict[str, float]], label: str) -> None:
+    b, o = median(bare, "rows"), median(ours, "rows")
+    print(f"{size:>10,} {b:>7.3f}s {o:>10.3f}s {o / b:>5.2f}x {median(ours, 'ready'):>6.2f}s "
+          f"{median(bare, 'peak'):>6.0f}/{median(ours, 'peak'):.0f} MB  (runs: {[round(r['rows'], 3) for r in ours]})"
+          f"{label}", flush=True)
+    print(f"   quit: {median(ours, 'quit'):.2f} s after q (median)")
+    changes = {k: v for k, v in ours[-1].items() if k not in ("rows", "ready", "peak", "quit")}
+    if changes:
+        print("   changes, ms from key to new rows: " + ", ".join(f"{k} {v:.0f}" for k, v in changes.items()))
 
 if __name__ == "__main__":
     main()
