@@ -177,3 +177,22 @@ def test_index_build_lists_pages_and_archives_as_a_scan_does(tmp_path: Path) -> 
         assert ("web/blank.html", "no article text") in skipped
         assert skipped == {(s.path, s.reason) for s in items if isinstance(s, SkippedFile)}
         assert len(index.search("Brennock")) == 1
+
+
+def test_opening_one_page_of_an_archive_extracts_only_that_page(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsreader.library.parse_warc as parse_warc_module
+
+    (tmp_path / "crawl.warc.gz").write_bytes(archive())
+    ingested = ingest_file(str(tmp_path / "crawl.warc.gz"), "crawl.warc.gz")
+    article, parsed = ingested.articles[1]
+    calls: list[int] = []
+    real = parse_warc_module.parse_html
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parse_warc_module, "parse_html", counting)
+    assert read_article(tmp_path, article).paragraphs == parsed.paragraphs
+    assert calls == [1]  # the one page, not the archive's three
