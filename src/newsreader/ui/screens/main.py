@@ -18,19 +18,19 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from newsreader.catalog import SortOrder, rank_outlets
 from newsreader.library.model import Article
 from newsreader.ui import messages as msg
-from newsreader.ui.loader import Loader
-from newsreader.ui.rows import PAGE_ROWS
+from newsreader.ui.loader import Loader, opened_message
+from newsreader.ui.rows import PAGE_ROWS, Prefetch
 from newsreader.ui.screens.main_keys import MainKeys
 from newsreader.ui.session import Session
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.filter_box import FilterBox
 from newsreader.ui.widgets.find_bar import FindBar
+from newsreader.ui.widgets.key_footer import KeyFooter
 from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.row_list import RowList
 from newsreader.ui.widgets.sidebar import SourcesSidebar
@@ -46,8 +46,10 @@ class MainScreen(MainKeys, Screen[None]):
 
     AUTO_FOCUS = "#articles"
 
-    def __init__(self, root: Path, order: SortOrder) -> None:
+    def __init__(self, root: Path, order: SortOrder, early: Prefetch | None = None) -> None:
         super().__init__(id="main-screen")
+        #: The first screenful, read while the app started (cli.app), for the first opening only.
+        self._early = early
         self.session = Session(root.resolve(), order)
         self.reading = ReadingState(self.session.root, state_file(self.session.root))
         self.loader = Loader(self)
@@ -76,7 +78,7 @@ class MainScreen(MainKeys, Screen[None]):
             with Vertical(id="reader-column"):
                 yield self.reader
                 yield FindBar(id="find-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sidebar.border_title = "Sources"
@@ -104,7 +106,16 @@ class MainScreen(MainKeys, Screen[None]):
         self.reader.show(None)
         self.sidebar.set_article(None)
         self._redraw()
-        self.loader.open_library(self.session.root, self.session.generation, self.session.view, self.session.spec)
+        early, self._early = self._early, None
+        if early is not None and (early.root != self.session.root or early.spec != self.session.spec):
+            early = None  # (read for another library or order: open it afresh)
+        found = early.ready() if early is not None else None
+        if early is not None and found is not None:  # read already: shown in the first frame
+            early.taken = True
+            self.loader.location = found.location
+            self.on_library_opened(opened_message(self.session.generation, self.session.view, found))
+        self.loader.open_library(self.session.root, self.session.generation, self.session.view, self.session.spec,
+                                 early=early)
 
     def check_again(self) -> None:
         """Look for files added, changed or removed since the last refresh."""
