@@ -52,9 +52,13 @@ def open_library(path: Path | None) -> int:
     problem = check_library(root)
     if problem:
         return fail(problem)
+    # The first screenful is read from the index while Textual is imported and started.
+    from newsreader.ui.rows import Prefetch
+
+    early = Prefetch(root)
     from newsreader.ui.app import NewsreaderApp
 
-    app = NewsreaderApp(root)
+    app = NewsreaderApp(root, early)
     app.run()
     # Textual sets a non-zero return code when the app ended on an unhandled error
     # (it has printed the traceback): say so to the shell too.

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from newsreader.catalog import SortOrder
+from newsreader.ui.rows import Prefetch
 from newsreader.ui.screens.main import MainScreen
 from newsreader.userdata.settings import load_config, save_settings, set_theme
 
@@ -52,10 +53,10 @@ class NewsreaderApp(App[None]):
         Binding("escape", "screen.back", "Back", show=False, id="back"),
     ]
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, early: Prefetch | None = None) -> None:
         super().__init__()
         self.config = load_config()
-        self.main = MainScreen(root, SortOrder(self.config.default_sort))
+        self.main = MainScreen(root, SortOrder(self.config.default_sort), early)
 
     def get_default_screen(self) -> Screen[None]:
         return self.main

@@ -34,7 +34,7 @@ from newsreader.ui.messages import (
     ViewLoaded,
     ViewPositioned,
 )
-from newsreader.ui.rows import PAGE_ROWS
+from newsreader.ui.rows import PAGE_ROWS, FirstRows, Prefetch, private_folders, read_first_rows
 from newsreader.ui.session import progress_text
 from newsreader.userdata.reading_state import ReadingState
 
@@ -42,19 +42,10 @@ from newsreader.userdata.reading_state import ReadingState
 WATCH_SECONDS = 3.0
 
 
-def private_folders() -> None:
-    """Make newsreader's own folders (data, reading state, settings, cache) the user's alone,
-    0700 whatever the umask, before anything is written in them: files written there are
-    then private too (and the index, reading state and recent list are written 0600)."""
-    from newsreader.index.schema import make_private_dir
-    from newsreader.userdata.paths import cache_dir, config_dir, data_dir
-    from newsreader.userdata.reading_state import LIBRARIES_DIR
-
-    for folder in (data_dir(), data_dir() / LIBRARIES_DIR, config_dir(), cache_dir()):
-        try:
-            make_private_dir(folder)
-        except OSError:
-            pass  # the writers say so when they cannot write there
+def opened_message(generation: int, view: int, found: FirstRows, notice: str | None = None) -> LibraryOpened:
+    """The LibraryOpened that shows ``found`` as ``view``; ``notice`` (if any) instead of the index's."""
+    return LibraryOpened(generation, found.location, found.state, view, found.count, {0: found.rows}, found.exact,
+                         found.outlets, found.total, found.read, notice or found.notice)
 
 
 def remember_recent(root: Path) -> None:
@@ -99,32 +90,45 @@ class Loader:
 
     # -- the library -----------------------------------------------------------------
     def open_library(self, root: Path, generation: int, view: int, spec: ViewSpec, first: bool = True,
-                     memory: bool = False, notice: str | None = None, keep_id: str | None = None) -> None:
+                     memory: bool = False, notice: str | None = None, keep_id: str | None = None,
+                     early: Prefetch | None = None) -> None:
         """Open the index of ``root`` (on disk, else ``memory``) and post its first rows of ``spec``
         (as ``view``) and counts in one LibraryOpened; the screen starts :meth:`check` once they
         are drawn.
 
-        ``first``: also read the reading state (its last article is the one to keep, else ``keep_id``).
+        ``first``: also read the reading state (its last article is the one to keep, else
+        ``keep_id``); ``early``: that was read already, or is being read, by a prefetch (its rows
+        are posted unless the screen took them).
         Raises (in the worker) IndexUnavailable, LibraryError.
         """
         def work() -> None:
             worker = get_current_worker()
-            state = None
-            if first:
-                private_folders()
-                state = ReadingState.load(root)
-            index = LibraryIndex.open(root, memory=memory)
-            index.stop_when(lambda: worker.is_cancelled)  # quitting interrupts a long check at once
-            if memory:
-                self._anchor = index
+            if early is not None:
+                found = early.result()
+                self.location = found.location
+                if not early.taken:
+                    self._post(opened_message(generation, view, found, notice))
+                index = LibraryIndex.at(found.location)
+            else:
+                state = None
+                if first:
+                    private_folders()
+                    state = ReadingState.load(root)
+                index = LibraryIndex.open(root, memory=memory)
+                if memory:
+                    self._anchor = index
+                found = None
+            index.stop_when(lambda: worker.is_cancelled)  # quitting interrupts a long query at once
             try:
-                if state is not None:
-                    index.sync_marks(state.read_ids, state.starred_ids)
-                self.location = index.location
-                self._post_opened(index, generation, state, view, spec, notice or index.notice)
-                keep = state.last_article if state is not None else keep_id
+                if found is None:
+                    found = read_first_rows(index, spec, state)
+                    self.location = index.location
+                    self._post(opened_message(generation, view, found, notice))
+                if not found.exact:
+                    self._post(ViewCounted(view, index.view_count(spec)))
+                keep = found.state.last_article if found.state is not None else keep_id
                 if keep:
-                    self._position(index, view, spec, keep, {})
+                    self._position(index, view, spec, keep, {0: found.rows})
             finally:
                 if not memory:
                     index.close()
@@ -150,18 +154,6 @@ class Loader:
                 self._refresh(index, generation, worker)
 
         self._run(work, "library", "check library")
-
-    def _post_opened(self, index: LibraryIndex, generation: int, state: ReadingState | None, view: int,
-                     spec: ViewSpec, notice: str | None) -> None:
-        rows = index.view_page(spec, 0, PAGE_ROWS)
-        total = index.view_count(ViewSpec())
-        exact = len(rows) < PAGE_ROWS or spec == ViewSpec(spec.order)  # (an unfiltered view lists them all)
-        count = len(rows) if len(rows) < PAGE_ROWS else total if exact else PAGE_ROWS
-        self._post(LibraryOpened(generation, index.location, state, view, count, {0: rows}, exact,
-                                 index.outlet_counts(), total, index.read_count(), notice))
-        index.notice = None
-        if not exact:
-            self._post(ViewCounted(view, index.view_count(spec)))
 
     def _refresh(self, index: LibraryIndex, generation: int, worker: Worker[None]) -> None:
         started = monotonic()
