@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis import citations, coref, numbers, persons, scan, speakers, tokens
+from newsreader.analysis import citations, coref, numbers, persons, scan, speakers, teams, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = [p.read_text("utf-8", errors="replace") for p in sorted((ROOT / "sample_articles").rglob("*"))
@@ -26,6 +26,7 @@ TRIGGER_RE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"[Yy]esterday|[Tt]oday|[Tt]omorrow|weeks?|months?|years?|decades?|weekend|spring|summer|autumn|fall|winter|"
     r"[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Dd]ozens|billion|trillion)\b")
+SPORT_RE = re.compile(rf"\b(?:{tokens.word_alternation(teams._SPORT_WORDS)})\b")
 WORD_BACK_RE = re.compile(r"([\w.'’-]+)\s*$")
 PREV_LETTERS_RE = re.compile(r"([A-Za-z]+)[\s]*$")
 TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+\.?)[ \t]+$")
@@ -49,6 +50,9 @@ _EXAMPLES = [
     "His wife, Heidi Cruz, her grandson Tom and the widower’s son, Ali; father’s Day; Mr. Khan, Mrs Berg, Ms. Li, "
     "Miss Ruiz.\nal-Assad met bin-Laden and Ibn Saud; U.S. Gen. Mark Milley. W. Bush said.",
     "In May 2024, 5 years ago, on 3 June, last weekend, xmonths, ٣ ٤, $5m, €3bn, Today and tomorrow.",
+    "Lakeport Beat Ridgeford In The Final\n\nThe striker scored two goals before half-time; the assets of the league "
+    "club drew a penalty in the match.",
+    "Council Votes To Close ² Old Harbour Bridge Today\nMore text follows here.",
 ]
 
 
@@ -66,6 +70,35 @@ def _check_scans(text: str) -> None:
         fast = scan.matches_at(pattern, text, scan.literal_starts(text, literals))
         assert _spans(fast) == _spans(pattern.finditer(text)), pattern.pattern
     assert numbers._triggers(text) == [m.start() for m in TRIGGER_RE.finditer(text)]
+    assert teams.is_sports_report(text) == _is_sports_report(text)
+    assert tokens.title_lines(text) == _title_lines(text)
+
+
+def _is_sports_report(text: str) -> bool:
+    """teams.is_sports_report as it was."""
+    seen: set[str] = set()
+    for m in SPORT_RE.finditer(text.lower()):
+        seen.add(m.group())
+        if len(seen) >= 4:
+            return True
+    return False
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """tokens.title_lines as it was."""
+    out: list[tuple[int, int]] = []
+    pos = seen = 0
+    for line in text.split("\n"):
+        seen += bool(line.strip())
+        if seen > 2:
+            break
+        if 12 <= len(line) <= 300 and line[:1].isupper() and sum(c.isdigit() for c in line) < 3:
+            content = [w for w in tokens._LINE_WORD_RE.findall(line) if w.lower() not in tokens._MINOR_WORDS]
+            caps = sum(w[0].isupper() for w in content)
+            if len(content) >= 4 and caps == len(content) and not line.isupper():
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
