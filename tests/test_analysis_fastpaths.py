@@ -118,7 +118,11 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _check_windows(text: str) -> None:
+    kin_starts = persons.PersonIndex(text)._kin_words()
     for hi in range(len(text) + 1):
+        lo = max(0, hi - 24)
+        if not any(lo <= k < hi for k in kin_starts):  # PersonIndex.add skips the kin search there
+            assert persons._KIN_BEFORE_RE.search(text, lo, hi) is None
         for lo in {0, max(0, hi - 14), max(0, hi - 3), hi}:
             m = WORD_BACK_RE.search(text, lo, hi)
             assert speakers._word_back(text, lo, hi) == (None if m is None else (m.start(1), m.group(1)))

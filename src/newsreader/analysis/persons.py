@@ -10,7 +10,7 @@ when nothing decides the mention keeps the name as written (never a guessed pers
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newsreader.analysis import words
@@ -148,6 +148,7 @@ class PersonIndex:
         self._breaks = [m.start() for m in _PARA_RE.finditer(text)]
         self._honorifics: dict[str, set[str]] | None = None
         self._kin: dict[str, str] | None = None
+        self._kin_starts: list[int] | None = None
 
     def add(self, names: tuple[str, ...], start: int) -> Person:
         """Record a full name (its words, in order) written at ``start``; returns its cluster."""
@@ -173,7 +174,11 @@ class PersonIndex:
         gender = title_gender(self.text, start)
         if gender is not None and person.gender is None:
             person.gender = gender
-        kin = _KIN_BEFORE_RE.search(self.text, max(0, start - 24), start)
+        lo = max(0, start - 24)
+        kin_starts = self._kin_words()
+        # a kin word must start inside the window for the search to match there: most windows hold none
+        k = bisect_left(kin_starts, lo)
+        kin = _KIN_BEFORE_RE.search(self.text, lo, start) if k < len(kin_starts) and kin_starts[k] < start else None
         if kin is not None:
             person.relative, person.kin = True, kin.group(1).lower()
         return person
@@ -248,11 +253,16 @@ class PersonIndex:
         genders = self._honorifics.get(last, set())
         return any(all(p.gender not in (g, None) for p in cands) for g in genders)
 
+    def _kin_words(self) -> list[int]:
+        """Sorted offsets where a kin word ("wife", "son") may start: every match of the kin patterns does."""
+        if self._kin_starts is None:
+            self._kin_starts = literal_starts(self.text, _KIN_LITERALS)
+        return self._kin_starts
+
     def _kin_names(self) -> dict[str, str]:
         """Given names introduced as kin anywhere in the text ("his wife, Heidi") -> the kin word."""
         if self._kin is None:
-            self._kin = {m.group(2): m.group(1).lower()
-                         for m in matches_at(_KIN_NAME_RE, self.text, literal_starts(self.text, _KIN_LITERALS))}
+            self._kin = {m.group(2): m.group(1).lower() for m in matches_at(_KIN_NAME_RE, self.text, self._kin_words())}
         return self._kin
 
     def _nearest(self, cands: list[Person], start: int) -> Person | None:
