@@ -188,8 +188,8 @@ class MainScreen(MainKeys, Screen[None]):
 
     # -- the list ---------------------------------------------------------------------
     def view_changed(self) -> None:
-        """What the list shows changed (sort, filters): fetch the new view; the old rows stay until it comes."""
-        self.list_pane.border_title = self.session.list_title
+        """What the list shows changed (sort, filters): fetch the new view; the old rows stay until it comes
+        (and the list's title with them: a new title alone would redraw the whole pane, old rows and all)."""
         if self.loader.location is None:
             return
         current = self.article_list.current

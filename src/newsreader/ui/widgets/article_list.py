@@ -53,11 +53,14 @@ class ArticleList(RowList):
         return LoadedRows(self.cache)
 
     def show_view(self, view: int, count: int, pages: dict[int, list[Article]], cursor: int | None = None) -> None:
-        """Show ``view``: ``count`` rows, some ``pages`` of them; the cursor goes to ``cursor`` (else the top)."""
+        """Show ``view``: ``count`` rows, some ``pages`` of them; the cursor goes to ``cursor`` (else the
+        top, scrolled to: the rows held are the first ones, the old offset would ask for other pages)."""
         self.cache.reset(view, count, pages)
         self.rows_changed(keep_cursor=False)
         if cursor is not None:
             self.move_to(cursor)
+        else:
+            self.scroll_to(y=0, animate=False, immediate=True)
 
     def recount(self, count: int, pages: dict[int, list[Article]] | None) -> None:
         """The same view with new rows (``pages``; None: the rows held are still right) or a new count:

@@ -102,13 +102,16 @@ class SourcesSidebar(RowList):
 
     def set_outlets(self, outlets: list[tuple[str, int]], total: int, active: str | None,
                     starred: int = 0, starred_only: bool = False) -> None:
-        """Show the library's outlets with their article counts (and the starred shelf)."""
-        self.active_outlet = active
-        self.starred_only = starred_only
+        """Show the library's outlets with their article counts (and the starred shelf); nothing is
+        redrawn if they are as shown (the screen hands them down whenever its header changes)."""
         rows = [SidebarRow("OUTLETS"), SidebarRow("All", total, "outlet", None)]
         if starred or starred_only:
             rows.append(SidebarRow("★ Starred", starred, "starred", "starred"))
         rows.extend(SidebarRow(display_outlet(name), count, "outlet", name) for name, count in outlets)
+        if rows == self._outlet_rows and (active, starred_only) == (self.active_outlet, self.starred_only):
+            return
+        self.active_outlet = active
+        self.starred_only = starred_only
         self._outlet_rows = rows
         self._rebuild()
 
