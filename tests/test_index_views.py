@@ -173,3 +173,26 @@ def test_outlet_order_uses_shown_names_and_old_keys_are_recomputed(tmp_path: Pat
         assert [a.path for a in index.view_page(ViewSpec(SortOrder.OUTLET), 0, 10)] == ["c.md", "a.md", "b.md"]
         index.refresh()
         assert [a.path for a in index.view_page(ViewSpec(SortOrder.OUTLET), 0, 10)] == order
+
+
+def test_outlets_shown_under_one_name_are_one_outlet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 11: "Coastalbulletin" and "Coastal Bulletin" are both shown as "Coastal Bulletin":
+    # one sidebar row, one filter, one count.
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    root = tmp_path / "lib"
+    root.mkdir()
+    outlets = {"a": "Coastalbulletin", "b": "Coastal Bulletin", "c": "Coastalbulletin", "d": "Valleyherald"}
+    for name, outlet in outlets.items():
+        (root / f"{name}.md").write_text(f"---\nsource: {outlet}\ndate: 2024-01-0{ord(name) - 96}\n---\nStory {name}.\n",
+                                         encoding="utf-8")
+    with LibraryIndex.open(root) as index:
+        index.refresh()
+        assert sorted(index.outlet_counts()) == [("Coastalbulletin", 3), ("Valleyherald", 1)]
+        for chosen in ("Coastalbulletin", "Coastal Bulletin"):
+            spec = ViewSpec(outlet=chosen)
+            assert [a.path for a in index.view_page(spec, 0, 10)] == ["c.md", "b.md", "a.md"]
+            assert index.view_count(spec) == 3
+        articles = index.articles()
+    assert sorted(catalog.outlet_counts(articles)) == [("Coastalbulletin", 3), ("Valleyherald", 1)]
+    view = catalog.build_view(articles, SortOrder.DATE, outlet="Coastal Bulletin")
+    assert view is not None and [a.path for a in view] == ["c.md", "b.md", "a.md"]

@@ -69,8 +69,16 @@ def sort_articles(articles: Iterable[Article], order: SortOrder) -> list[Article
 
 
 def outlet_counts(articles: Iterable[Article]) -> list[tuple[str, int]]:
-    """Outlets with their number of articles, most articles first."""
-    return rank_outlets(Counter(a.outlet for a in articles if a.outlet))
+    """Outlets with their number of articles, most articles first. Outlets shown
+    under one name ("Coastalbulletin", "coastalbulletin.example") are one row,
+    named as the one of them with most articles."""
+    written = Counter(a.outlet for a in articles if a.outlet)
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for name, count in written.items():
+        groups.setdefault(outlet_key(name), []).append((count, name))
+    merged = {min(group, key=lambda item: (-item[0], item[1]))[1]: sum(n for n, _ in group)
+              for group in groups.values()}
+    return rank_outlets(merged)
 
 
 def rank_outlets(counts: Mapping[str, int]) -> list[tuple[str, int]]:
@@ -99,8 +107,9 @@ def matches(article: Article, terms: Sequence[str], body: str = "") -> bool:
 
 
 def in_outlet(article: Article, outlet: str | None) -> bool:
-    """True when no outlet filter is set or the article is from ``outlet``."""
-    return outlet is None or article.outlet == outlet
+    """True when no outlet filter is set or the article is from ``outlet``, or
+    from an outlet shown under the same name."""
+    return outlet is None or (article.outlet is not None and outlet_key(article.outlet) == outlet_key(outlet))
 
 
 def build_view(

@@ -71,13 +71,22 @@ WALK_PROBE = 100
 WALK_BUDGET = 2_000
 
 
-def _where(spec: ViewSpec) -> tuple[str, list[object]]:
+def outlet_ids(conn: sqlite3.Connection, outlet: str) -> list[int]:
+    """The ids of every outlet shown under the same name as ``outlet`` (as stored):
+    "Coastalbulletin" and "coastalbulletin.example" are one outlet to the reader."""
+    return [ident for (ident,) in conn.execute("SELECT id FROM outlets WHERE key = ? AND id != 0",
+                                                (outlet_key(outlet),))]
+
+
+def _where(conn: sqlite3.Connection, spec: ViewSpec) -> tuple[str, list[object]]:
     """The view's conditions as SQL over ``articles a``."""
     conditions: list[str] = []
     params: list[object] = []
     if spec.outlet is not None:
-        conditions.append("a.outlet = (SELECT id FROM outlets WHERE name = ?)")
-        params.append(spec.outlet)
+        ids = outlet_ids(conn, spec.outlet) or [-1]
+        # One id (the usual case) is an equality: articles_outlet then gives the date order.
+        conditions.append("a.outlet = ?" if len(ids) == 1 else f"a.outlet IN ({', '.join('?' * len(ids))})")
+        params.extend(ids)
     if spec.starred_only:
         conditions.append("a.id IN (SELECT id FROM marks WHERE starred)")
     if spec.unread_only:
@@ -99,8 +108,7 @@ def _narrowest(conn: sqlite3.Connection, spec: ViewSpec, words: bool = True) -> 
     every match of every word it expands to, ~50 ms for a word in most of 1,000,000 articles)."""
     sizes: list[int] = []
     if spec.outlet is not None:
-        row = conn.execute("SELECT articles FROM outlets WHERE name = ?", (spec.outlet,)).fetchone()
-        sizes.append(int(row[0]) if row else 0)
+        sizes.append(_outlet_articles(conn, spec.outlet))
     if spec.starred_only:
         sizes.append(int(conn.execute("SELECT count(*) FROM marks WHERE starred").fetchone()[0]))
     match = filter_match(spec.words) if words else None
@@ -114,15 +122,20 @@ def _narrowest(conn: sqlite3.Connection, spec: ViewSpec, words: bool = True) -> 
     return min(sizes) if sizes else None
 
 
+def _outlet_articles(conn: sqlite3.Connection, outlet: str) -> int:
+    """How many articles the outlet shown as ``outlet``'s name has (the writer keeps the counts)."""
+    row = conn.execute("SELECT sum(articles) FROM outlets WHERE key = ? AND id != 0", (outlet_key(outlet),)).fetchone()
+    return int(row[0] or 0) if row else 0
+
+
 def count(conn: sqlite3.Connection, spec: ViewSpec) -> int:
     """How many articles the view lists."""
     plain = ViewSpec(spec.order, spec.outlet)
     if spec == plain:  # the writer keeps these counts: no scan at any size
         if spec.outlet is None:
             row = conn.execute("SELECT sum(articles) FROM outlets").fetchone()
-        else:
-            row = conn.execute("SELECT articles FROM outlets WHERE name = ?", (spec.outlet,)).fetchone()
-        return int(row[0] or 0) if row else 0
+            return int(row[0] or 0) if row else 0
+        return _outlet_articles(conn, spec.outlet)
     if spec == ViewSpec(spec.order, unread_only=True):
         return count(conn, plain) - read_count(conn)
     match = filter_match(spec.words)
@@ -130,7 +143,7 @@ def count(conn: sqlite3.Connection, spec: ViewSpec) -> int:
         # Every row of the full-text index is an article (the writer deletes both in one
         # transaction): FTS5 counts its matches without a table of them to look up.
         return int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0])
-    where, params = _where(spec)
+    where, params = _where(conn, spec)
     return int(conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
 
 
@@ -163,7 +176,7 @@ def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
     elif words:
         narrowest = _narrowest(conn, spec)
         broad = narrowest is None or narrowest > NARROW
-    where, params = _where(spec)
+    where, params = _where(conn, spec)
     source = ARTICLE_FROM
     if broad and spec.order in _ORDER_INDEX and where:
         source = source.replace("articles a", f"articles a INDEXED BY {_ORDER_INDEX[spec.order]}", 1)
@@ -176,7 +189,7 @@ def page(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int,
 
 def _scan(conn: sqlite3.Connection, spec: ViewSpec, offset: int, limit: int) -> filterscan.Walk:
     """A broad view with filter words: a walk along the order, testing the words on each row's text."""
-    where, params = _where(replace(spec, words=""))
+    where, params = _where(conn, replace(spec, words=""))
     source = ARTICLE_FROM + " JOIN texts t ON t.doc = a.doc"
     source = source.replace("articles a", f"articles a INDEXED BY {_ORDER_INDEX[spec.order]}", 1)
     rows = conn.execute(f"SELECT {ARTICLE_COLUMNS}, t.body FROM {source}{where} ORDER BY {_ORDER[spec.order]}", params)
@@ -188,7 +201,7 @@ def position(conn: sqlite3.Connection, spec: ViewSpec, article_id: str) -> int |
 
     Counts the rows before it along the view's index, one range at a time (no page is read).
     """
-    where, params = _where(spec)
+    where, params = _where(conn, spec)
     joiner = " AND " if where else " WHERE "
     target = conn.execute(
         f"SELECT a.date, a.path, a.entry, a.title, o.key, o.id FROM {ARTICLE_FROM}{where}{joiner}a.id = ?",
@@ -215,8 +228,12 @@ def position(conn: sqlite3.Connection, spec: ViewSpec, article_id: str) -> int |
 
 
 def outlet_counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """Each outlet with articles, and how many (in no particular order)."""
-    return [(name, n) for name, n in conn.execute("SELECT name, articles FROM outlets WHERE id != 0 AND articles > 0")]
+    """Each outlet with articles, and how many (in no particular order). Outlets
+    shown under one name are one row, named as the one of them with most articles."""
+    return [(name, n) for name, n in conn.execute(
+        "SELECT name, total FROM (SELECT name, sum(articles) OVER (PARTITION BY key) AS total, "
+        "row_number() OVER (PARTITION BY key ORDER BY articles DESC, name) AS rank "
+        "FROM outlets WHERE id != 0 AND articles > 0) WHERE rank = 1")]
 
 
 def sync_outlet_keys(conn: sqlite3.Connection) -> int:
