@@ -45,7 +45,7 @@ def _norm(ws: tuple[str, ...]) -> tuple[str, ...]:
     """The capitalised (or numeric) words of a name, lowercased: the form names are compared in."""
     norm = _NORMS.get(ws)
     if norm is None:
-        if len(_NORMS) >= 50_000:
+        if len(_NORMS) >= 20_000:
             _NORMS.clear()
         norm = _NORMS[ws] = tuple(w.lower() for w in ws if w[:1].isupper() or w[:1].isdigit())
     return norm

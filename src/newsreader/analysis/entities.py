@@ -33,8 +33,9 @@ def _is_dateline(text: str, m: re.Match[str]) -> bool:
 # Caches shared by every text analysed in this process. A capitalised run ("Harbour Authority", "Trump",
 # a sentence's first word) recurs across articles as well as within one, and what the rules make of it
 # depends on the run alone (its words and where its tokens stand), never on the text around it, so it is
-# worked out once per process. Cleared when full so that a long index build cannot grow them without end.
-_CACHE_LIMIT = 50_000
+# worked out once per process. Cleared when full so that a long index build cannot grow them without end:
+# an entry holds about 1 KB, so the two stay under about 25 MB per worker process.
+_CACHE_LIMIT = 20_000
 _RUN_TOKENS: dict[str, tuple[tuple[int, int, str], ...]] = {}
 _RUN_MENTIONS: dict[tuple[str, int, bool, bool], tuple[int, list[tuple[int, int, str | None, str, str,
                                                                       tuple[str, ...], str]]]] = {}

@@ -76,7 +76,7 @@ def _name_parts(names: tuple[str, ...]) -> tuple[str, str, frozenset[str]]:
     parts = _NAME_PARTS.get(names)
     if parts is None:
         low = _core_words(names)
-        if len(_NAME_PARTS) >= 50_000:
+        if len(_NAME_PARTS) >= 20_000:
             _NAME_PARTS.clear()
         parts = _NAME_PARTS[names] = (low[0], low[-1], frozenset(w for w in low if not _initial(w)))
     return parts
