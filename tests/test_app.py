@@ -232,3 +232,45 @@ async def test_find_in_article_counts_and_steps(small_library: Path) -> None:
         await pilot.press("n")  # n keeps its meaning: next article
         await settle(pilot)
         assert app.main.reader.document.article.path != "coastal/ferries.txt"
+
+
+def test_help_key_names_read_as_people_write_them() -> None:
+    from newsreader.ui.screens.help import key_display
+
+    assert [key_display(k) for k in ("escape", "ctrl+f", "shift+f3", "question_mark", "slash", "j", "G",
+                                     "right_square_bracket", "pagedown", "space", "shift+tab", "f3")] == [
+        "Esc", "Ctrl+F", "Shift+F3", "?", "/", "j", "G", "]", "PgDn", "Space", "Shift+Tab", "F3"]
+
+
+async def test_help_scrolls_with_j_k_g_and_G(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from textual.containers import VerticalScroll
+
+    from newsreader.ui.screens.help import HelpScreen
+
+    (tmp_path / "a.txt").write_text("By Ana Lind. Media: Northernwire\nThe quay closed.\n", encoding="utf-8")
+    app = NewsreaderApp(tmp_path)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y > 0 and body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        down = body.scroll_y
+        assert down > 0
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y < down
+        from rich.console import Console
+
+        console = Console(width=100, record=True)
+        for static in app.screen.query("Static"):
+            console.print(static.render())
+        words = console.export_text().split()
+        assert "Esc" in words and "escape" not in words and "question_mark" not in words

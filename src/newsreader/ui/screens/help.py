@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -22,8 +23,10 @@ from newsreader.labels import ENTITY_KINDS, field_names
 LEGEND = (*((kind.legend, kind.name, kind.meaning) for kind in ENTITY_KINDS), ("“Quotation”", "quote", "quotation"))
 
 SEARCH_HELP = (
-    "Search (/): words, \"exact phrases\", prefix*, a OR b, -exclude, and fields: title: author: outlet: "
-    f"{field_names()} quoted: (speaker) cites: (source) after:2024-01-31 before:2024-06-01. "
+    "Search (/): words (a lower-case word finds its forms too: flood finds floods, flooded), "
+    "\"exact phrases\" (never widened), prefix*, a OR b, -exclude or NOT exclude, and fields: title: author: "
+    f"outlet: (the name shown, or as written) {field_names()} (a first name or surname finds the person) "
+    "quoted: (speaker) cites: (source) after:2024-01-31 before:2024-06-01. "
     "Results are ranked by relevance; Enter opens, Esc returns.\n"
     "Filter (f): narrows the list to articles whose title, authors, outlet or body hold every word; Esc clears it.\n"
     "In the sidebar, Enter on a person, organisation, place or source highlights it in the article and "
@@ -31,13 +34,31 @@ SEARCH_HELP = (
 )
 
 
+_KEY_NAMES = {"escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab", "pageup": "PgUp",
+              "pagedown": "PgDn", "home": "Home", "end": "End", "up": "↑", "down": "↓", "left": "←",
+              "right": "→", "backspace": "Backspace", "delete": "Del", "insert": "Ins", "slash": "/",
+              "minus": "-", "plus": "+", "comma": ",", "full_stop": "."}
+_MODIFIERS = {"ctrl": "Ctrl", "shift": "Shift", "alt": "Alt", "super": "Super", "meta": "Meta"}
+
+
+def key_display(key: str) -> str:
+    """How a Textual key name reads to a person: "escape" -> "Esc", "ctrl+f" -> "Ctrl+F",
+    "shift+f3" -> "Shift+F3", "question_mark" -> "?", "j" -> "j"."""
+    *modifiers, name = key.strip().split("+")
+    if name in _KEY_NAMES:
+        shown = _KEY_NAMES[name]
+    elif len(name) > 1 and name[0] == "f" and name[1:].isdigit():
+        shown = name.upper()
+    else:
+        character = key_to_character(name)
+        shown = character if character and character.isprintable() else name
+        if modifiers and len(shown) == 1:
+            shown = shown.upper()
+    return "+".join([*(_MODIFIERS.get(m, m.title()) for m in modifiers), shown])
+
+
 def _key_names(binding: Binding) -> str:
-    names = []
-    for key in binding.key.split(","):
-        key = key.strip()
-        names.append({"right_square_bracket": "]", "left_square_bracket": "[", "question_mark": "?",
-                      "slash": "/", "asterisk": "*", "ctrl+p": "Ctrl+P", "shift+tab": "Shift+Tab"}.get(key, key))
-    return " ".join(names)
+    return " ".join(key_display(key) for key in binding.key.split(","))
 
 
 def bindings_table(title: str, bindings: Iterable[BindingType]) -> Table:
@@ -56,7 +77,14 @@ class HelpScreen(ModalScreen[None]):
 
     AUTO_FOCUS = "#help-body"
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+        # The same moves as every list and the reading pane.
+        Binding("j", "scroll('down')", "Down", show=False),
+        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("g", "scroll('home')", "Top", show=False),
+        Binding("G", "scroll('end')", "Bottom", show=False),
+    ]
 
     def __init__(self, sections: Sequence[tuple[str, Iterable[BindingType]]],
                  legend_styles: Mapping[str, Style]) -> None:
@@ -71,7 +99,14 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(bindings_table(title, bindings), classes="help-section")
             yield Static(self._legend(), classes="help-section")
             yield Static(Text(SEARCH_HELP), classes="help-section")
-            yield Static(Text("Esc, q or ? closes this screen.", style="dim"), classes="help-section")
+            yield Static(Text("j k g G scroll; Esc, q or ? closes this screen.", style="dim"),
+                         classes="help-section")
+
+    def action_scroll(self, where: str) -> None:
+        """j, k, g and G in the help text, as elsewhere."""
+        body = self.query_one("#help-body", VerticalScroll)
+        moves = {"down": body.scroll_down, "up": body.scroll_up, "home": body.scroll_home, "end": body.scroll_end}
+        moves[where](animate=False)
 
     def _legend(self) -> Table:
         table = Table(title="Highlights", title_justify="left", show_header=False, box=None, padding=(0, 2))
