@@ -91,10 +91,10 @@ class Loader:
     # -- the library -----------------------------------------------------------------
     def open_library(self, root: Path, generation: int, view: int, spec: ViewSpec, first: bool = True,
                      memory: bool = False, notice: str | None = None, keep_id: str | None = None,
-                     early: Prefetch | None = None) -> None:
+                     early: Prefetch | None = None) -> Worker[None]:
         """Open the index of ``root`` (on disk, else ``memory``) and post its first rows of ``spec``
-        (as ``view``) and counts in one LibraryOpened; the screen starts :meth:`check` once they
-        are drawn.
+        (as ``view``) and counts in one LibraryOpened; the screen starts :meth:`check` once this
+        worker has ended (a check in the same exclusive group would cancel it) and they are drawn.
 
         ``first``: also read the reading state (its last article is the one to keep, else
         ``keep_id``); ``early``: that was read already, or is being read, by a prefetch (its rows
@@ -133,7 +133,7 @@ class Loader:
                 if not memory:
                     index.close()
 
-        self._run(work, "library", "open library")
+        return self._run(work, "library", "open library")
 
     def check(self, root: Path, generation: int, opened: bool = False, first: bool = False) -> None:
         """Look for files added, changed or removed since the last refresh (and index them).

@@ -63,6 +63,9 @@ class MainScreen(MainKeys, Screen[None]):
         self._pending_scroll: int | None = None
         self._rows_stale = False
         self._watch_timer: Timer | None = None
+        #: The worker opening the library (its check starts when it ends), and whether it is a first opening.
+        self._opening: Worker[None] | None = None
+        self._opening_first = True
 
     @property
     def root(self) -> Path:
@@ -114,8 +117,9 @@ class MainScreen(MainKeys, Screen[None]):
             early.taken = True
             self.loader.location = found.location
             self.on_library_opened(opened_message(self.session.generation, self.session.view, found))
-        self.loader.open_library(self.session.root, self.session.generation, self.session.view, self.session.spec,
-                                 early=early)
+        self._opening = self.loader.open_library(self.session.root, self.session.generation, self.session.view,
+                                                 self.session.spec, early=early)
+        self._opening_first = True
 
     def check_again(self) -> None:
         """Look for files added, changed or removed since the last refresh."""
@@ -138,9 +142,6 @@ class MainScreen(MainKeys, Screen[None]):
         self.on_view_loaded(msg.ViewLoaded(message.view, message.count, message.pages, message.exact))
         if message.view != self.session.view:  # the reader changed the view meanwhile
             self.view_changed()
-        # Once these rows are drawn, look for changed files (the walk would compete with them).
-        opened_first = message.state is not None
-        self.call_after_refresh(self.loader.check, self.session.root, self.session.generation, True, opened_first)
 
     def on_library_changed(self, message: msg.LibraryChanged) -> None:
         if message.generation != self.session.generation:
@@ -167,7 +168,13 @@ class MainScreen(MainKeys, Screen[None]):
             self._redraw()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one error policy: every worker that raised ends up here."""
+        """The one error policy: every worker that raised ends up here. (And once the library is
+        open and its first rows drawn, the check for changed files starts: the walk would compete
+        with them.)"""
+        if event.state is WorkerState.SUCCESS and event.worker is self._opening:
+            self._opening = None
+            self.call_after_refresh(self.loader.check, self.session.root, self.session.generation, True,
+                                    self._opening_first)
         if event.state is not WorkerState.ERROR:
             return
         what, text = self.loader.failed(event.worker)
@@ -177,8 +184,10 @@ class MainScreen(MainKeys, Screen[None]):
             notice = (f"No index file ({text}); indexing the folder in memory for this session "
                       "(nothing is kept, search still works).")
             keep_id = self.reading.last_article if self._restore_pending else None
-            self.loader.open_library(self.session.root, self.session.generation, self.session.view,
-                                     self.session.spec, first=False, memory=True, notice=notice, keep_id=keep_id)
+            self._opening = self.loader.open_library(self.session.root, self.session.generation, self.session.view,
+                                                     self.session.spec, first=False, memory=True, notice=notice,
+                                                     keep_id=keep_id)
+            self._opening_first = False
         elif what == "stopped":
             self.notify(text or "", severity="warning", markup=False, timeout=8)
             self.session.checked(self.session.skipped)
