@@ -1,7 +1,7 @@
 """Reading a collection file of any size as a stream of parts, resuming after an append.
 
 A collection (JSON Lines, CSV, a JSON array, each maybe ``.gz`` or ``.zst``;
-Parquet) is read a record at a time and handed out in :class:`Part` s of a few
+Parquet; a web archive, see :mod:`newsreader.library.warc_stream`) is read a record at a time and handed out in :class:`Part` s of a few
 hundred articles, so memory stays bounded whatever the file's size. Each
 article keeps its ``offset``: bytes into the *uncompressed* stream where its
 record starts (for Parquet, its row number), so :func:`read_entry` can read
@@ -30,7 +30,8 @@ from .records import Record, array_records, csv_header, csv_records, jsonl_recor
 from .streams import ByteReader, open_stream, split_name
 
 #: Formats read as streams, by the extension before any compression suffix.
-STREAMED = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json", ".parquet": "parquet"}
+STREAMED = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json", ".parquet": "parquet",
+            ".warc": "warc"}
 #: A part is handed out after this many articles or this many characters of text.
 PART_ARTICLES = 256
 PART_CHARS = 4_000_000
@@ -87,7 +88,7 @@ def stream_kind(name: str) -> tuple[str, str] | None:
     """(kind, compression) of a collection name ("feed.jsonl.gz" gives ("jsonl", ".gz")), or None."""
     extension, compression = split_name(name)
     kind = STREAMED.get(extension)
-    if kind is None or (kind == "parquet" and compression):
+    if kind is None or (kind == "parquet" and compression) or (kind == "warc" and compression not in ("", ".gz")):
         return None
     return kind, compression
 
@@ -101,6 +102,11 @@ def read_parts(path: str, kind: str, compression: str, limit: int, earlier: Read
     """
     if kind == "parquet":
         yield from _parts(parquet_records(path, limit), None, Notes(), 0)
+        return
+    if kind == "warc":  # records found by warcio, offsets in the file (it handles the gzip members)
+        from .warc_stream import read_warc_parts
+
+        yield from read_warc_parts(path, earlier, earlier_reasons)
         return
     reader = _open(path, compression)
     try:
@@ -122,6 +128,10 @@ def read_parts(path: str, kind: str, compression: str, limit: int, earlier: Read
 
 def read_entry(path: str, kind: str, compression: str, offset: int, entry: int, limit: int) -> ParsedArticle:
     """The article of the record that starts at ``offset``, read alone. Raises OSError or ParseError."""
+    if kind == "warc":
+        from .warc_stream import read_warc_entry
+
+        return read_warc_entry(path, offset, entry)
     if kind == "parquet":
         record = read_parquet_row(path, offset, entry)
     else:

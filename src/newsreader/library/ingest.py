@@ -4,8 +4,8 @@ The one place that reads, parses, identifies and counts words; the scanner
 (:func:`newsreader.library.scanner.iter_library`) and the index refresh both
 call :func:`iter_ingest`, so a file is read the same way and skipped for the
 same, single set of reasons wherever it is listed. A collection (JSON Lines,
-CSV, a JSON array over the size cap, compressed or not; Parquet) is read as a
-stream and comes in several parts (:mod:`newsreader.library.collection`); the
+CSV, a JSON array over the size cap, compressed or not; Parquet; a web
+archive, ``.warc`` or ``.warc.gz``) is read as a stream and comes in several parts (:mod:`newsreader.library.collection`); the
 size cap then applies to each record, not to the file. The reasons:
 
 * ``unsupported type .pdf`` / ``unsupported type (no extension)``
@@ -88,7 +88,10 @@ def iter_ingest(path: str, rel: str, known_hash: str | None = None, hashed: bool
             yield from _ingest_parts(path, rel, streamed, known_mark, known_reasons)
             return
         except NotUtf8:
-            pass  # UTF-16 text: read whole, below, like any small file
+            if streamed[1]:  # compressed, and not text a line at a time: nothing to read whole either
+                yield IngestedFile(rel, reasons=("binary file",))
+                return
+            # else UTF-16 text: read whole, below, like any small file
     yield _ingest_whole(path, rel, known_hash, hashed)
 
 

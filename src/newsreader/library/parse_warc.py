@@ -8,8 +8,13 @@ its number when a page before it fails to parse), and its page goes through
 ``WARC-Target-URI`` and ``WARC-Date`` as fallbacks for the page's own URL and
 date.
 
+The scanner and the index read archives of any size as streams, a record at a
+time (:mod:`newsreader.library.warc_stream`), through the record functions
+here (:func:`is_html_page`, :func:`read_page`); :func:`parse_warc` reads an
+archive's bytes in memory (``parse_bytes``, tools).
+
 Archives are hostile input like any file, and compressed ones can expand a
-thousandfold, so reading is bounded three ways:
+thousandfold, so reading bytes is bounded three ways:
 
 * the archive is decompressed here (not by warcio), at most
   :data:`MAX_EXPANDED_BYTES` in all: a gzip bomb stops there, with a note;
@@ -36,8 +41,8 @@ from .sanitize import clean_line
 
 Parsed = tuple[list[ParsedArticle], list[str]]
 
-# A page may be as big as a file may be. (The archive itself is capped as a
-# file, before it is read, but its records can expand past that.)
+# A page may be as big as a file may be. (Archives in memory are capped as
+# files, before they are read, but their records can expand past that.)
 MAX_RECORD_BYTES = MAX_FILE_BYTES
 # A 20 MB archive of HTML expands five- to tenfold; past this it is a bomb,
 # or so big that the pages already read are what a reader can use anyway.
@@ -58,22 +63,20 @@ def parse_warc(data: bytes, only: int | None = None) -> Parsed:
     extracted): what opening one article of a big archive needs. Raises
     ParseError when no page in it could be read, with the first reason.
     """
-    logging.getLogger("warcio").addHandler(logging.NullHandler())  # keep its warnings off the terminal
     from warcio.archiveiterator import ArchiveIterator
 
     stream = _Expanded(data, MAX_EXPANDED_BYTES)
     reader = _Notes()
     articles: list[ParsedArticle] = []
     entry = 0
-    with _STDERR_LOCK, contextlib.redirect_stderr(io.StringIO()):
+    with quiet():
         try:
             for record in ArchiveIterator(stream):
-                page = _is_html_page(record)
+                page = is_html_page(record)
                 article = None
                 if page and (only is None or only == entry):
-                    label = _label(entry, record.rec_headers.get_header("WARC-Target-URI"))
-                    article = _read_page(record, entry, label, reader)
-                if not _drained(record):
+                    article = _read_page(record, entry, reader)
+                if not drained(record):
                     # The archive ends inside this record: a page cut short is
                     # not shown as if whole, and nothing follows it.
                     stream.damaged = True
@@ -85,10 +88,10 @@ def parse_warc(data: bytes, only: int | None = None) -> Parsed:
             stream.damaged = True
     if stream.exhausted:
         reader.always(
-            f"stopped after {MAX_EXPANDED_BYTES // (1024 * 1024)} MB of expanded data; {_pages(entry)} before it read"
+            f"stopped after {MAX_EXPANDED_BYTES // (1024 * 1024)} MB of expanded data; {count_pages(entry)} before it read"
         )
     elif stream.damaged:
-        reader.always(f"archive damaged or truncated; {_pages(entry)} before the damage read")
+        reader.always(f"archive damaged or truncated; {count_pages(entry)} before the damage read")
     if not articles and only is None:
         if reader.notes:
             raise ParseError(
@@ -98,7 +101,16 @@ def parse_warc(data: bytes, only: int | None = None) -> Parsed:
     return articles, reader.finished()
 
 
-def _is_html_page(record: Any) -> bool:
+def quiet() -> contextlib.ExitStack:
+    """A context in which warcio's and trafilatura's warnings stay off the terminal (see _STDERR_LOCK)."""
+    logging.getLogger("warcio").addHandler(logging.NullHandler())
+    stack = contextlib.ExitStack()
+    stack.enter_context(_STDERR_LOCK)
+    stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
+    return stack
+
+
+def is_html_page(record: Any) -> bool:
     """A ``response`` record whose HTTP status is 200 and whose body is HTML."""
     if record.rec_type != "response" or record.http_headers is None:
         return False
@@ -108,35 +120,50 @@ def _is_html_page(record: Any) -> bool:
     return content_type.startswith(_HTML_TYPES)
 
 
-def _read_page(record: Any, entry: int, label: str, notes: _Notes) -> ParsedArticle | None:
+def _read_page(record: Any, entry: int, notes: _Notes) -> ParsedArticle | None:
     """One record's page as an article, or None (and a note) when it cannot be read."""
-    if record.length is not None and record.length > MAX_RECORD_BYTES:
-        notes.add(f"{label}: too large (over {MAX_RECORD_BYTES // (1024 * 1024)} MB) (skipped)")
-        return None
-    body = _read_bounded(record.content_stream(), MAX_RECORD_BYTES)
-    if body is None:  # a compressed body that expands past the cap
-        notes.add(f"{label}: too large (over {MAX_RECORD_BYTES // (1024 * 1024)} MB) (skipped)")
-        return None
-    if not _drained(record):
-        return None  # cut short: the caller notes the damage
-    charset = _charset(record.http_headers.get_header("Content-Type"))
     try:
-        return parse_html(
-            body,
-            url=record.rec_headers.get_header("WARC-Target-URI"),
-            date=normalize_date(record.rec_headers.get_header("WARC-Date")),
-            charset=charset,
-            entry=entry,
-        )
+        return read_page(record, entry)
     except ParseError as error:
-        notes.add(f"{label}: {error.reason} (skipped)")
+        notes.add(f"{label(entry, record)}: {error.reason} (skipped)")
     return None
 
 
-def _drained(record: Any) -> bool:
+def read_page(record: Any, entry: int) -> ParsedArticle | None:
+    """The page of an HTML ``record`` (see :func:`is_html_page`) as entry ``entry``.
+
+    None when the archive ends inside the record (the caller notes the damage).
+    Raises ParseError: "too large (over 20 MB)" (a block, or a compressed body
+    expanding, past :data:`MAX_RECORD_BYTES`; the body is not read), or the
+    page's own reason ("no article text", ...).
+    """
+    too_large = ParseError(f"too large (over {MAX_RECORD_BYTES // (1024 * 1024)} MB)")
+    if record.length is not None and record.length > MAX_RECORD_BYTES:
+        raise too_large
+    body = _read_bounded(record.content_stream(), MAX_RECORD_BYTES)
+    if body is None:  # a compressed body that expands past the cap
+        raise too_large
+    if not drained(record):
+        return None
+    charset = _charset(record.http_headers.get_header("Content-Type"))
+    return parse_html(
+        body,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        date=normalize_date(record.rec_headers.get_header("WARC-Date")),
+        charset=charset,
+        entry=entry,
+    )
+
+
+def drained(record: Any) -> bool:
     """Read the rest of ``record``'s block; False if the archive ended before it did."""
     while record.raw_stream.read(_CHUNK):
         pass  # bounded: every byte counts against the archive's expansion limit
+    return ended(record)
+
+
+def ended(record: Any) -> bool:
+    """True when all of ``record``'s declared block was read (False: the archive ended inside it)."""
     # Records without a declared length have no LimitReader: they end where the file does.
     return bool(getattr(record.raw_stream, "limit", 0) == 0)
 
@@ -162,12 +189,14 @@ def _charset(content_type: str | None) -> str | None:
     return None
 
 
-def _pages(count: int) -> str:
+def count_pages(count: int) -> str:
+    """ "1 page", "3 pages"."""
     return "1 page" if count == 1 else f"{count} pages"
 
 
-def _label(entry: int, uri: str | None) -> str:
-    shown = clean_line(uri or "")[:100]
+def label(entry: int, record: Any) -> str:
+    """How notes name a page: "page 3 (https://...)", its URI cleaned and cut short."""
+    shown = clean_line(record.rec_headers.get_header("WARC-Target-URI") or "")[:100]
     return f"page {entry + 1} ({shown})" if shown else f"page {entry + 1}"
 
 

@@ -46,12 +46,12 @@ def read_article(root: Path, article: Article) -> ArticleText:
         if article.offset is not None:  # a streamed collection's record: read it alone
             entry = read_collection_entry(path, article)
             return ArticleText(article, entry.paragraphs, entry.styles)
-        if article.format == "warc":  # extract the one page, not every page of the archive
-            from .parse_warc import parse_warc
+        if article.format == "warc":  # indexed before pages had offsets: read up to the page, parse it alone
+            from .warc_stream import read_warc_entry
 
-            parsed, _ = parse_warc(read_file(path), only=article.entry)
-        else:
-            parsed, _ = parse_document(os.path.basename(path), read_file(path))
+            entry = read_warc_entry(path, None, article.entry)
+            return ArticleText(article, entry.paragraphs, entry.styles)
+        parsed, _ = parse_document(os.path.basename(path), read_file(path))
     except FileNotFoundError:
         raise LibraryError(f"{article.path} is no longer in the library") from None
     except OSError as error:
