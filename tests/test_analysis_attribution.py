@@ -298,3 +298,15 @@ def test_titles_bodies_and_things_seen_in_the_bundled_samples() -> None:
     cites = {(c.name, c.kind) for c in analysis.citations}
     assert ("Shipping agents", "anonymous") in cites
     assert not any(name.endswith("always") for name, _ in cites)
+
+
+# --- a description after the cue, with the name in apposition ----------------------------------------
+
+def test_said_a_description_then_the_name_credits_the_name() -> None:
+    # '," said the station's coxswain, Euan Stroud.' was shown "— unattributed" (a sample saved page).
+    text = ("The pier at Marrow Point reopened on Friday.\n"
+            "“We waited two winters for this,” said the harbour’s longest-serving pilot, Oona Brecke. "
+            "“Now the boats can land at low tide.”\n"
+            "“It is a relief,” said the ferry company, Kestrel Lines.\n"
+            "“It rained all week,” said the report, Tuesday.")
+    assert _shown(text) == ["Oona Brecke", "Oona Brecke", "Kestrel Lines", "the report"]

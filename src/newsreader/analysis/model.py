@@ -11,7 +11,7 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "PER
 NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 CITATION_KINDS = ("outlet", "official", "document", "statement", "anonymous", "person")
 #: Bumped whenever the analyser's output changes, so indexes built by an older one are rebuilt.
-ANALYSER_VERSION = 2
+ANALYSER_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)

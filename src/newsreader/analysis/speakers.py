@@ -30,6 +30,10 @@ _CUE_THEN_SPEAKER = re.compile(
     rf"[\s,]*(?P<cue>(?:{_VERBS})(?: {_ADVERBS})?|according to) (?P<spk>(?:he|she|they|we|I|it)\b|"
     rf"(?:[Tt]he |[Aa]n? )?(?:(?:(?:{_ROLE_WORDS}) ){{1,3}}(?=[A-Z]){_NAME}(?: {_NAME})*|{_NAME}(?: {_NAME})*"
     rf"|[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?(?= *[,.;]|$)))")
+# '," said the station's coxswain, Euan Stroud.': a description, then the name in apposition: the name speaks
+_CUE_THEN_ROLE_NAME = re.compile(
+    rf"[\s,]*(?P<cue>(?:{_VERBS})(?: {_ADVERBS})?) (?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) "
+    rf"[^,\"“”.;:!?\n]{{2,60}}?, (?P<spk>[A-Z][\w.'’-]*(?: {_NAME}){{0,3}})(?=[,.;]|$)")
 # after a name: a party or place tag "(D-Ore.)" or an age ", 34," that is not part of the speaker span
 _TAG = r"(?: \([^()\n]{1,40}\)|, \d{1,3},)?"
 _SPEAKER_THEN_CUE = re.compile(
@@ -90,9 +94,11 @@ def sentence_cut(phrase: str) -> int:
 def after_quote(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
     """Speaker span and cue right after a closing quote mark: '," he said' or '," said X'."""
     window = text[pos:limit]
-    for regex in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _APPOSITIVE_THEN_CUE, _FINAL_ATTRIBUTION, _DASH_SIGNATURE):
+    for regex in (_SPEAKER_THEN_CUE, _CUE_THEN_ROLE_NAME, _CUE_THEN_SPEAKER, _APPOSITIVE_THEN_CUE, _FINAL_ATTRIBUTION,
+                  _DASH_SIGNATURE):
         m = regex.match(window)
-        if m is not None and m.group("spk").split(" ", 1)[0].lower() not in _NOT_SUBJECT_AFTER:
+        # (the first word read without a sentence's full stop: "Tuesday." is a weekday too)
+        if m is not None and m.group("spk").split(" ", 1)[0].rstrip(".").lower() not in _NOT_SUBJECT_AFTER:
             s, e = m.span("spk")
             e = s + sentence_cut(m.group("spk"))
             if text[pos + e - 1] == "." and not _ABBREV_END_RE.search(text, pos + s, pos + e):
