@@ -257,3 +257,28 @@ def test_a_refresh_stopped_inside_a_collection_goes_on_from_there(tmp_path: Path
         assert second.added == 1500 - first.added and len(index.articles()) == 1500
         assert sorted(a.entry for a in index.articles()) == list(range(1500))
         assert index.skipped() == []
+
+
+def test_a_new_parser_version_rereads_every_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An index made by an older parser keeps what that parser read (here, a stale title)
+    # until the files change, unless the parser's version says to read them again.
+    import newsreader.index.library_index as library_index
+    from newsreader.index import LibraryIndex
+
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "quay.txt").write_text("By Ana Lind. Media: Northernwire\nNORVIK — The quay closed on Monday. Crews left.\n",
+                                   encoding="utf-8")
+    with LibraryIndex.open(root) as index:
+        index.refresh()
+        index._conn.execute("UPDATE articles SET title = 'NORVIK — The quay closed on Monday'")  # an old parser's title
+        index.refresh()
+        assert [a.title for a in index.articles()] == ["NORVIK — The quay closed on Monday"]  # nothing changed on disk
+        monkeypatch.setattr(library_index, "PARSER_VERSION", library_index.PARSER_VERSION + 1)
+        index.refresh()
+        assert [a.title for a in index.articles()] == ["The quay closed on Monday"]
+        # Once: the version is stored and every file's mark is cleared by the re-read.
+        assert index._conn.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()[0] == str(
+            library_index.PARSER_VERSION)
+        assert index._conn.execute("SELECT count(*) FROM files WHERE size = -1").fetchone()[0] == 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from newsreader.library.ingest import PARSER_VERSION
 from newsreader.library.model import Article, SkippedFile
 
 from . import views
@@ -232,6 +233,7 @@ class LibraryIndex:
                 self._rebuild("failed its integrity check")
             views.sync_outlet_keys(self._conn)
             sync_name_forms(self._conn)
+            _sync_parser_version(self._conn)
             try:
                 summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
             except sqlite3.DatabaseError as error:
@@ -286,6 +288,26 @@ class LibraryIndex:
         self._conn.close()
         delete_database(self.path)
         self._conn = connect(self.path)
+
+
+def _sync_parser_version(conn: sqlite3.Connection) -> None:
+    """An index whose files were read by another parser (``PARSER_VERSION``) has every file
+    marked changed, in one transaction with the new version: the refresh then re-reads them all
+    (titles, dates and bodies as this version reads them), and a refresh stopped half-way
+    leaves the rest marked for the next one."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()
+    if row is not None and row[0] == str(PARSER_VERSION):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if row is not None or conn.execute("SELECT count(*) FROM files").fetchone()[0]:
+            conn.execute("UPDATE files SET size = -1, hash = NULL, mark = NULL")
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('parser', ?)", (str(PARSER_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _damage_notice(why: str) -> str:

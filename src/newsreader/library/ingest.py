@@ -30,6 +30,10 @@ from .folders import display_path, os_reason
 from .model import Article, ParsedArticle
 from .parsers import MAX_FILE_BYTES, format_of, parse_document, too_large_reason, unsupported_reason
 
+#: Bump when what a file is read into changes (titles, dates, bodies, the formats read): an
+#: index made by another version re-reads every file once (LibraryIndex.refresh).
+PARSER_VERSION = 2
+
 
 @dataclass(frozen=True, slots=True)
 class IngestedFile:
