@@ -260,10 +260,10 @@ def test_a_refresh_stopped_inside_a_collection_goes_on_from_there(tmp_path: Path
 
 
 def test_a_new_parser_version_rereads_every_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # An index made by an older parser keeps what that parser read (here, a stale title)
-    # until the files change, unless the parser's version says to read them again.
+    # An index made by an older parser keeps what that parser read (here, a title that kept its
+    # dateline) until the files change, unless the parser's version says to read them again.
     import newsreader.index.library_index as library_index
-    from newsreader.index import LibraryIndex
+    from newsreader.library.dateline import Dateline
 
     monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
     root = tmp_path / "lib"
@@ -271,8 +271,9 @@ def test_a_new_parser_version_rereads_every_file_once(tmp_path: Path, monkeypatc
     (root / "quay.txt").write_text("By Ana Lind. Media: Northernwire\nNORVIK — The quay closed on Monday. Crews left.\n",
                                    encoding="utf-8")
     with LibraryIndex.open(root) as index:
-        index.refresh()
-        index._conn.execute("UPDATE articles SET title = 'NORVIK — The quay closed on Monday'")  # an old parser's title
+        with monkeypatch.context() as old_parser:  # the parser before datelines were taken out of titles
+            old_parser.setattr("newsreader.library.assemble.split_dateline", lambda lede: Dateline(None, None, lede))
+            index.refresh()
         index.refresh()
         assert [a.title for a in index.articles()] == ["NORVIK — The quay closed on Monday"]  # nothing changed on disk
         monkeypatch.setattr(library_index, "PARSER_VERSION", library_index.PARSER_VERSION + 1)

@@ -231,15 +231,14 @@ class LibraryIndex:
             self._conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB:d}")
             if not self.location.memory and not verify(self._conn, self.path):
                 self._rebuild("failed its integrity check")
-            views.sync_outlet_keys(self._conn)
-            sync_name_forms(self._conn)
-            _sync_parser_version(self._conn)
+            _sync_versions(self._conn)
             try:
                 summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
             except sqlite3.DatabaseError as error:
                 if not is_damage(error):
                     raise
                 self._rebuild(str(error))
+                _sync_versions(self._conn)
                 summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
             if not summary.stopped:
                 self._conn.execute(
@@ -288,6 +287,14 @@ class LibraryIndex:
         self._conn.close()
         delete_database(self.path)
         self._conn = connect(self.path)
+
+
+def _sync_versions(conn: sqlite3.Connection) -> None:
+    """Bring what older code stored up to the rules of this one, before a refresh: outlet
+    sort keys, name forms, and files read by another parser."""
+    views.sync_outlet_keys(conn)
+    sync_name_forms(conn)
+    _sync_parser_version(conn)
 
 
 def _sync_parser_version(conn: sqlite3.Connection) -> None:
