@@ -114,26 +114,25 @@ def ahead(items: Iterator[Any], depth: int = 4) -> Generator[Any, None, None]:
     queue: Queue[tuple[bool, Any]] = Queue(maxsize=depth)
     stop = threading.Event()
 
+    def put(entry: tuple[bool, object]) -> bool:
+        """Hand ``entry`` over unless the reader stopped first (checked every 0.1 s)."""
+        while not stop.is_set():
+            try:
+                queue.put(entry, timeout=0.1)
+                return True
+            except Full:
+                continue
+        return False
+
     def produce() -> None:
         try:
             for item in items:
-                while not stop.is_set():
-                    try:
-                        queue.put((False, item), timeout=0.1)
-                        break
-                    except Full:
-                        continue
-                if stop.is_set():
+                if not put((False, item)):
                     return
         finally:
             if hasattr(items, "close"):
                 items.close()
-            while not stop.is_set():
-                try:
-                    queue.put((True, None), timeout=0.1)
-                    break
-                except Full:
-                    continue
+            put((True, None))
 
     thread = threading.Thread(target=produce, name="newsreader-ahead", daemon=True)
     thread.start()
