@@ -241,7 +241,8 @@ def sync_outlet_keys(conn: sqlite3.Connection) -> int:
     where it changed, so an index made before the key's rule changed sorts as
     the rule says now; returns how many changed. One row per outlet: cheap."""
     rows = conn.execute("SELECT id, name, key FROM outlets WHERE id != 0").fetchall()
-    changed = [(outlet_key(name), ident) for ident, name, key in rows if outlet_key(name) != key]
+    keys = ((outlet_key(name), ident, key) for ident, name, key in rows)
+    changed = [(new, ident) for new, ident, key in keys if new != key]
     if changed:
         conn.executemany("UPDATE outlets SET key = ? WHERE id = ?", changed)
     return len(changed)
