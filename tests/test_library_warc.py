@@ -35,6 +35,20 @@ UNDATED = (
 )
 
 
+
+def _count_page_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that gets one item for each page the WARC reader hands to the HTML parser."""
+    calls: list[int] = []
+    real = parse_warc_module.parse_html
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parse_warc_module, "parse_html", counting)
+    return calls
+
+
 def record(
     writer: WARCWriter,
     uri: str,
@@ -184,19 +198,10 @@ def test_index_build_lists_pages_and_archives_as_a_scan_does(tmp_path: Path) -> 
 
 def test_opening_one_page_of_an_archive_extracts_only_that_page(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsreader.library.parse_warc as parse_warc_module
-
     (tmp_path / "crawl.warc.gz").write_bytes(archive())
     ingested = ingest_file(str(tmp_path / "crawl.warc.gz"), "crawl.warc.gz")
     article, parsed = ingested.articles[1]
-    calls: list[int] = []
-    real = parse_warc_module.parse_html
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(parse_warc_module, "parse_html", counting)
+    calls = _count_page_parses(monkeypatch)
     assert read_article(tmp_path, article).paragraphs == parsed.paragraphs
     assert calls == [1]  # the one page, not the archive's three
 
@@ -268,14 +273,7 @@ def test_opening_an_entry_reads_its_record_only(tmp_path: Path, compressed: bool
     assert article.offset is not None
     # Everything before the record is overwritten: only a read that seeks straight to it finds the page.
     (tmp_path / name).write_bytes(bytes(article.offset) + data[article.offset:])
-    calls: list[int] = []
-    real = parse_warc_module.parse_html
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(parse_warc_module, "parse_html", counting)
+    calls = _count_page_parses(monkeypatch)
     assert read_article(tmp_path, article).paragraphs == parsed.paragraphs
     assert calls == [1]
     with pytest.raises(LibraryError, match="no longer holds entry 2"):  # an offset that is no page's
@@ -322,9 +320,7 @@ def test_appended_archive_is_read_from_its_last_complete_record(tmp_path: Path,
            (PAGES / "news_jsonld.html").read_bytes())
     with path.open("ab") as handle:
         handle.write(buffer.getvalue())
-    calls: list[int] = []
-    real = parse_warc_module.parse_html
-    monkeypatch.setattr(parse_warc_module, "parse_html", lambda *a, **k: calls.append(1) or real(*a, **k))
+    calls = _count_page_parses(monkeypatch)
     parts = list(iter_ingest(str(path), "crawl.warc.gz", known_mark=first.mark, known_reasons=first.reasons))
     assert parts[0].resume == 4  # the four pages read before are kept, not read again
     assert [(a.entry, a.title) for part in parts for a, _ in part.articles] == [
