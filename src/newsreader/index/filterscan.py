@@ -2,10 +2,9 @@
 
 :func:`word_test` follows the FTS5 table's tokenizer (``unicode61 remove_diacritics 2``)
 (tokens are runs of letters and digits, lower-cased, diacritics removed; each filter word
-must start some token of the title, body, authors or outlet). Unlike :mod:`.wordtest` it
-folds as FTS5 does (lower case and canonical decomposition: "ß" stays "ß", "ﬁ" stays "ﬁ",
-where ``casefold`` and NFKD made "ss" and "fi", so a walk listed rows the index does not
-match), and it finds each word with ``str.find``, looking at the character before it,
+must start some token of the title, body, authors or outlet). It folds as FTS5 does (lower
+case and canonical decomposition: "ß" stays "ß", "ﬁ" stays "ﬁ"; ``casefold`` and NFKD would
+make "ss" and "fi", and a walk would list rows the index does not match), and it finds each word with ``str.find``, looking at the character before it,
 instead of a regular expression that starts with a look-behind (tried at every position:
 ~7 times slower on a 400-word body).
 """
