@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.message import Message
 
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
+from newsreader.ui.columns import DATE_CELLS, Needs, layout
 from newsreader.ui.rows import LoadedRows, PageCache
 from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.cells import fit, fit_right, short_date, word_count_label
@@ -25,6 +28,32 @@ from newsreader.ui.widgets.row_list import RowList
 UNREAD_MARK = "●"
 STAR_MARK = "★"
 NOTHING: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def shown_outlet(outlet: str | None) -> str:
+    """The outlet's name as the list shows it (asked for every row drawn: cached)."""
+    return display_outlet(outlet)
+
+
+@dataclass
+class SeenRows:
+    """What the rows of the current view held so far need: the longest title, outlet name and
+    length label (cells), and whether any has a date. It only grows while the view lasts,
+    so the columns do not jump back and forth as pages come and go."""
+
+    title: int = 0
+    outlet: int = 0
+    length: int = 0
+    dated: bool = False
+
+    def add(self, rows: list[Article]) -> None:
+        """Take ``rows`` into account."""
+        for article in rows:
+            self.title = max(self.title, cell_len(article.title))
+            self.outlet = max(self.outlet, cell_len(shown_outlet(article.outlet)))
+            self.length = max(self.length, len(word_count_label(article.word_count)))
+            self.dated = self.dated or bool(article.date)
 
 
 class ArticleList(RowList):
@@ -46,6 +75,26 @@ class ArticleList(RowList):
         # Live views of the reading state, handed down by the screen.
         self.read_ids: Set[str] = NOTHING
         self.starred_ids: Set[str] = NOTHING
+        self.seen = SeenRows()
+        #: Whether any article of the library has a date, as the index says (None: not told;
+        #: then the rows of the view decide). False keeps the date column out of every view.
+        self.library_dated: bool | None = None
+
+    def set_library_dated(self, dated: bool | None) -> None:
+        """The index says whether any article of the library has a date (None: unknown)."""
+        if dated != self.library_dated:
+            self.library_dated = dated
+            self.refresh()
+
+    def column_needs(self) -> Needs:
+        """What the title and columns need, from the rows of this view held so far."""
+        seen = self.seen
+        dated = seen.dated if self.library_dated is None else self.library_dated
+        return Needs(seen.title, seen.outlet, DATE_CELLS if dated else 0, seen.length)
+
+    def _see(self, pages: dict[int, list[Article]] | None) -> None:
+        for rows in (pages or {}).values():
+            self.seen.add(rows)
 
     @property
     def articles(self) -> Sequence[Article]:
@@ -56,6 +105,8 @@ class ArticleList(RowList):
         """Show ``view``: ``count`` rows, some ``pages`` of them; the cursor goes to ``cursor`` (else the
         top, scrolled to: the rows held are the first ones, the old offset would ask for other pages)."""
         self.cache.reset(view, count, pages)
+        self.seen = SeenRows()
+        self._see(pages)
         self.rows_changed(keep_cursor=False)
         if cursor is not None:
             self.move_to(cursor)
@@ -69,11 +120,13 @@ class ArticleList(RowList):
             self.cache.count = count
         else:
             self.cache.reset(self.cache.view, count, pages)
+            self._see(pages)
         self.rows_changed(keep_cursor=True)
 
     def install_page(self, view: int, page: int, rows: list[Article]) -> None:
         """Rows asked for by :class:`PageWanted` arrived."""
         if self.cache.install(view, page, rows):
+            self.seen.add(rows)
             self.refresh()
 
     def index_of(self, article_id: str) -> int | None:
@@ -118,17 +171,17 @@ class ArticleList(RowList):
         star_style = base + styles["star"]
         star = STAR_MARK if article.id in self.starred_ids else " "
         segments = [Segment(f" {UNREAD_MARK if unread else ' '}", mark_style), Segment(f"{star} ", star_style)]
-        # Narrow panes drop the least useful columns first: length, then date, then outlet.
+        # The widths follow this row's width (the pane's, at every resize): see newsreader.ui.columns.
+        cells = layout(width, self.column_needs())
         columns: list[str] = []
-        if width >= 40:
-            columns.append(" " + fit(display_outlet(article.outlet), 14 if width >= 70 else 10))
-        if width >= 56:
-            columns.append(" " + fit_right(short_date(article.date), 11))
-        if width >= 72:
-            columns.append(" " + fit_right(word_count_label(article.word_count), 6))
-        title_width = width - 5 - sum(len(column) for column in columns)
+        if cells.outlet:
+            columns.append(" " + fit(shown_outlet(article.outlet), cells.outlet))
+        if cells.date:
+            columns.append(" " + fit_right(short_date(article.date), cells.date))
+        if cells.length:
+            columns.append(" " + fit_right(word_count_label(article.word_count), cells.length))
         title_style = base + Style(bold=True) if unread else base
-        segments.append(Segment(fit(article.title, max(title_width, 0)), title_style))
+        segments.append(Segment(fit(article.title, cells.title), title_style))
         segments.extend(Segment(column, meta) for column in columns)
         segments.append(Segment(" ", base))
         return segments
