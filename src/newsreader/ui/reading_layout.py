@@ -94,6 +94,21 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines or [(0, 0)]
 
 
+def styled_segments(text: Text) -> list[Segment]:
+    """``text`` as segments, every one of them carrying a style.
+
+    ``Text.render`` leaves the text's own style to its caller and, for a text
+    with no spans, yields one unstyled segment: such a line lost its style (a
+    title not bold, the speaker not set apart), and Textual's no-colour filter
+    (``NO_COLOR``) failed on the missing style.
+    """
+    if text.spans:
+        # The text's own style is at the bottom of every span's stack: each segment has one.
+        return list(text.render(_console, end=""))
+    style = text.style if isinstance(text.style, Style) else _console.get_style(text.style, default=Style.null())
+    return [Segment(text.plain, style)] if text.plain else []
+
+
 def _spans(analysis: Analysis, options: LayoutOptions, styles: Mapping[str, Style]) -> list[tuple[int, int, Style]]:
     spans: list[tuple[int, int, Style]] = []
     if options.show_quotes:
@@ -146,8 +161,8 @@ def layout_article(
     blank: list[Segment] = []
 
     def emit(text: Text, bar: bool = False) -> None:
-        lead = Segment(indent + (QUOTE_BAR if bar else "  "), styles["bar"] if bar else None)
-        page.lines.append([lead, *text.render(_console, end="")])
+        lead = Segment(indent + (QUOTE_BAR if bar else "  "), styles["bar"] if bar else styles["body"])
+        page.lines.append([lead, *styled_segments(text)])
 
     for header_line in _header(doc, measure, styles):
         for line in _lines(header_line, wrap_offsets(header_line.plain, measure)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
@@ -212,9 +213,11 @@ class ReadingPane(ScrollView, can_focus=True):
     def _placeholder(self, y: int, width: int, base: Style) -> Strip:
         if y != self.size.height // 2:
             return Strip.blank(width, base)
-        hint = Text("Choose an article and press Enter", style=base + Style(dim=True))
+        style = base + Style(dim=True)
+        hint = Text("Choose an article and press Enter")
         hint.align("center", width)
-        return Strip(list(hint.render(self.app.console)), width).adjust_cell_length(width, base)
+        # One styled segment: Text.render would leave it unstyled, which NO_COLOR's filter cannot take.
+        return Strip([Segment(hint.plain, style)]).adjust_cell_length(width, base)
 
     # -- movement -----------------------------------------------------------------
     def action_scroll_lines(self, lines: int) -> None:

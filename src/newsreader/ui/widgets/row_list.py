@@ -99,7 +99,10 @@ class RowList(ScrollView, can_focus=True):
         if index == self.cursor and self.can_choose(index):
             name = "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
             base = base + self.get_component_rich_style(name)
-        segments = self.render_row(index, width, base)
+        # A segment without a style (Text.render gives one for a text without spans) would
+        # break Textual's NO_COLOR filter, which reads every segment's colours: it gets the base.
+        segments = [segment if segment.style is not None else Segment(segment.text, base)
+                    for segment in self.render_row(index, width, base)]
         return Strip(segments).adjust_cell_length(width, base)
 
     def watch_cursor(self, old: int, new: int) -> None:
