@@ -38,6 +38,14 @@ def newsreader_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     return home
 
 
+@pytest.fixture(autouse=True)
+def full_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Draw in full colour whatever terminal runs the tests: Rich picks the colour system from
+    TERM and COLORTERM, and the styles differ by colour system (tests/test_terminals.py sets its own)."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def small_library(tmp_path: Path) -> Path:
     """Five articles in three folders, plus one file the scan must skip."""

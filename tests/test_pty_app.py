@@ -51,11 +51,15 @@ def test_read_search_find_help_and_quit(small_library: Path, newsreader_home: Pa
 
         # Find in the article.
         term.press("ctrl+f")
-        term.wait_for("Enter next")  # the find box's placeholder
-        term.press("crews")
-        term.wait_for("1 of 1")
+        term.wait_for("Enter or ↓ next, ↑ previous")  # the find box's placeholder
+        term.press("Harbour")
+        term.wait_for("1 of 2", "↑ Previous match", "Esc Close find")  # the footer lists the find keys
+        term.press("up")  # previous match: a key tmux and every terminal deliver
+        term.wait_for("2 of 2")
+        term.press("down")  # next match
+        term.wait_for("1 of 2")
         term.press("escape")
-        term.wait_for("1 of 1", absent=True)
+        term.wait_for("1 of 2", absent=True)
 
         # Next article from the reading pane.
         term.press("n")
@@ -110,3 +114,39 @@ def test_small_terminal_and_bad_path(tmp_path: Path, small_library: Path, newsre
         assert b"\x1b[?1049h" not in term.raw  # failed before touching the screen
         assert term.settings_after() == term.settings_before
 
+
+
+def test_the_list_follows_the_open_article(small_library: Path, newsreader_home: Path) -> None:
+    """Issue 11's flows 2 and 6 in a real terminal: a filter that hides the open article, and a
+    search result from outside the outlet the list is narrowed to."""
+    with spawn(small_library, newsreader_home) as term:
+        term.wait_for("5 articles", "Bridge repairs begin")
+        term.press_until("enter", "Repairs on the Tollgate bridge")
+        # Filter to words the open article lacks, then clear it: star the article being read.
+        term.press("escape")
+        term.wait_for("⏎ Open")  # the list has the focus
+        term.press("f")
+        term.wait_for("Filter")
+        term.press("museum")
+        term.wait_for("1 of 5")
+        term.press("enter", "escape")
+        term.wait_for("5 articles")
+        term.press("*")
+        screen = term.wait_for("★")
+        starred = [line for line in screen.splitlines() if "★" in line and "Sources" not in line]
+        assert any("Bridge repairs begin" in line for line in starred), screen
+        assert not any("old mill" in line for line in starred), screen
+        # Narrow the list to the Coastal Bulletin from the sidebar, then open a search result from
+        # the Riverside Post: the list shows every article again, and n follows it.
+        term.press("\x1b[Z")  # Shift+Tab: the sidebar (All, Starred, then the outlets)
+        term.press("down", "down")
+        term.press_until("enter", "2 of 5")
+        term.press("/")
+        term.wait_for("exact phrase")
+        term.press("museum")
+        term.wait_for("The council voted to reopen")
+        term.press("enter")
+        term.wait_for("By Tomas Varga", "Showing all articles", "5 articles")
+        term.press("p")  # the row above the museum article in the whole list, not the Coastal Bulletin's first
+        term.wait_for("By Ilse Brandt", "Repairs on the Tollgate bridge")
+        assert term.quit() == 0

@@ -146,6 +146,12 @@ class Session:
         self.cross = None
         return self._set(replace(self.spec, cross=None))
 
+    def show_all(self) -> bool:
+        """Every article again, in the same order (filters and the sidebar's choice cleared);
+        False if nothing was filtered."""
+        self.cross = None
+        return self._set(ViewSpec(self.spec.order))
+
     def viewed(self, view: int, count: int, exact: bool = True) -> bool:
         """Rows of ``view`` arrived with its count (``exact`` False: at least that many); False
         (ignore them) if the view changed since."""

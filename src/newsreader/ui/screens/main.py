@@ -15,7 +15,6 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
@@ -29,8 +28,8 @@ from newsreader.ui.screens.main_keys import MainKeys
 from newsreader.ui.session import Session
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.filter_box import FilterBox
-from newsreader.ui.widgets.find_bar import FindBar
 from newsreader.ui.widgets.key_footer import KeyFooter
+from newsreader.ui.widgets.reader_column import ReaderColumn
 from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.row_list import RowList
 from newsreader.ui.widgets.sidebar import SourcesSidebar
@@ -56,6 +55,7 @@ class MainScreen(MainKeys, Screen[None]):
         self.sidebar = SourcesSidebar(id="sidebar")
         self.article_list = ArticleList(id="articles")
         self.reader = ReadingPane(id="reader")
+        self.reader_column = ReaderColumn(self.reader, id="reader-column")
         self.title_bar = TitleBar(id="title-bar")
         self.list_pane = Vertical(id="list-pane")
         self.filter_box = FilterBox(placeholder="Filter: words in title, author, outlet or body", id="filter")
@@ -78,14 +78,11 @@ class MainScreen(MainKeys, Screen[None]):
             with self.list_pane:
                 yield self.filter_box
                 yield self.article_list
-            with Vertical(id="reader-column"):
-                yield self.reader
-                yield FindBar(id="find-bar")
+            yield self.reader_column
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sidebar.border_title = "Sources"
-        self.reader.border_title = "Article"
         self.set_interval(VIEW_REFRESH_SECONDS, self._refresh_rows_if_stale)
         # At once: the opening worker's work is mostly SQLite and files (no GIL), done while the
         # first frame is laid out, and it brings the first rows and counts in one message.
@@ -106,7 +103,7 @@ class MainScreen(MainKeys, Screen[None]):
         self._restore_pending = True
         self.filter_box.value = ""
         self.article_list.show_view(self.session.view, 0, {})
-        self.reader.show(None)
+        self.reader_column.show(None)
         self.sidebar.set_article(None)
         self._redraw()
         early, self._early = self._early, None
@@ -201,9 +198,16 @@ class MainScreen(MainKeys, Screen[None]):
         (and the list's title with them: a new title alone would redraw the whole pane, old rows and all)."""
         if self.loader.location is None:
             return
+        self.loader.view(self.session.view, self.session.spec, self._followed_id())
+
+    def _followed_id(self) -> str | None:
+        """The article the list keeps the cursor on across a change of view: the open one, else the
+        one under the cursor. (Following the cursor alone let it drift: a filter that hides the open
+        article puts the cursor on its first row, and clearing the filter then kept that row.)"""
+        if self.article_list.open_id is not None:
+            return self.article_list.open_id
         current = self.article_list.current
-        keep_id = current.id if current else (self.reading.last_article if self._restore_pending else None)
-        self.loader.view(self.session.view, self.session.spec, keep_id)
+        return current.id if current else (self.reading.last_article if self._restore_pending else None)
 
     def _refresh_rows_if_stale(self, force: bool = False) -> None:
         if not (self._rows_stale or force) or self.loader.location is None:
@@ -302,24 +306,12 @@ class MainScreen(MainKeys, Screen[None]):
     def on_article_loaded(self, message: msg.ArticleLoaded) -> None:
         if message.document.article.id != self.article_list.open_id:
             return
-        self.reader.show(message.document, message.analysis, scroll=self._pending_scroll or 0)
-        self.reader.border_title = Content(message.document.article.title)
+        self.reader_column.show(message.document, message.analysis, scroll=self._pending_scroll or 0)
         self.sidebar.set_article(message.analysis)
         self._pending_scroll = None
 
     def on_article_failed(self, message: msg.ArticleFailed) -> None:
         self.notify(f"Cannot open {message.article.path}: {message.reason}", severity="error", markup=False, timeout=6)
-
-    def on_article_found(self, message: msg.ArticleFound) -> None:
-        if message.article is None:
-            self.notify("That article is no longer in the library.", severity="warning", markup=False)
-            return
-        if message.position is not None:
-            listing = self.article_list
-            if listing.cache.row(message.position) is None:
-                self.loader.view(self.session.view, self.session.spec, message.article_id)
-            listing.move_to(message.position)
-        self.open_article(message.article)
 
     def _remember_position(self) -> None:
         if self.reader.document is not None:

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from newsreader.library.model import Article
+from newsreader.ui.messages import ArticleFound, CrossReady
 from newsreader.ui.widgets.filter_box import FilterBox
-from newsreader.ui.widgets.find_bar import FindBar
-from newsreader.ui.widgets.reading_pane import ReadingPane
 from newsreader.ui.widgets.sidebar import SourcesSidebar
 
 if TYPE_CHECKING:
@@ -26,6 +25,8 @@ if TYPE_CHECKING:
     from newsreader.ui.loader import Loader
     from newsreader.ui.session import Session
     from newsreader.ui.widgets.article_list import ArticleList
+    from newsreader.ui.widgets.reader_column import ReaderColumn
+    from newsreader.ui.widgets.reading_pane import ReadingPane
     from newsreader.userdata.reading_state import ReadingState
 
     _Base = Screen[None]
@@ -41,6 +42,7 @@ class MainKeys(_Base):
     loader: Loader
     article_list: ArticleList
     reader: ReadingPane
+    reader_column: ReaderColumn
     sidebar: SourcesSidebar
     filter_box: FilterBox
     view_changed: Callable[[], None]
@@ -84,10 +86,7 @@ class MainKeys(_Base):
             self.loader.cross(self.session.generation, focus.kind, focus.key)
         self.view_changed()
 
-    def on_cross_ready(self, message: object) -> None:
-        from newsreader.ui.messages import CrossReady
-
-        assert isinstance(message, CrossReady)
+    def on_cross_ready(self, message: CrossReady) -> None:
         if message.generation == self.session.generation and self.session.counted_cross(
                 message.kind, message.key, message.articles, message.mentions):
             self.query_one("#list-pane").border_title = self.session.list_title
@@ -186,30 +185,38 @@ class MainKeys(_Base):
                 self.loader.find(article_id, self.session.spec)
         self.app.push_screen(SearchScreen(self.loader.location), chosen)
 
+    def on_article_found(self, message: ArticleFound) -> None:
+        """A search result was chosen: open it where the list shows it."""
+        if message.article is None:
+            self.notify("That article is no longer in the library.", severity="warning", markup=False)
+            return
+        if message.position is not None:
+            listing = self.article_list
+            if listing.cache.row(message.position) is None:
+                self.loader.view(self.session.view, self.session.spec, message.article_id)
+            listing.move_to(message.position)
+            self.open_article(message.article)
+            return
+        # Not in the filtered list: n and p would step through a list the article is not in, so
+        # the list shows every article again and follows the one opened.
+        self.open_article(message.article)
+        if self.session.show_all():
+            self.filter_box.value = ""
+            self.filter_box.remove_class("-visible")
+            self.sidebar.active_focus = None
+            self._redraw()
+            self.view_changed()
+            self.notify("Showing all articles: that result was not in the filtered list.", markup=False)
+
     # -- find in article ----------------------------------------------------------------
     def action_find(self) -> None:
         """Open the find bar under the reading pane."""
-        if self.reader.document is None:
+        if not self.reader_column.open_find():
             self.notify("Open an article first, then find in it.", markup=False)
-            return
-        self.query_one(FindBar).open()
 
     def action_find_step(self, step: int) -> None:
         """Jump to the next (``1``) or previous (``-1``) find match."""
-        self.reader.find_step(step)
-
-    def on_find_bar_query_changed(self, message: FindBar.QueryChanged) -> None:
-        self.reader.set_find(message.query)
-
-    def on_find_bar_step(self, message: FindBar.Step) -> None:
-        self.reader.find_step(message.step)
-
-    def on_find_bar_closed(self) -> None:
-        self.reader.set_find("")
-        self.reader.focus()
-
-    def on_reading_pane_find_changed(self, message: ReadingPane.FindChanged) -> None:
-        self.query_one(FindBar).show_count(message.current, message.total)
+        self.reader_column.find_step(step)
 
     # -- layout and other screens ---------------------------------------------------------
     def action_toggle_sidebar(self) -> None:

@@ -1,4 +1,8 @@
-"""The find-in-article bar under the reading pane: a query box and "3 of 12"."""
+"""The find-in-article bar under the reading pane: a query box and "3 of 12".
+
+Previous match has a key every terminal delivers (Up), as well as
+Shift+Enter, which tmux and many terminals never send; the footer lists them.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,19 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 
+class FindInput(Input):
+    """The query box; its Enter (next match) is listed in the footer, as Input's own is not."""
+
+    BINDINGS = [Binding("enter", "submit", "Next match", key_display="Enter")]
+
+
 class FindBar(Horizontal):
     """Posts :class:`QueryChanged` as the reader types and :class:`Step` on Enter."""
 
     BINDINGS = [
-        Binding("shift+enter", "step(-1)", "Previous match"),
-        Binding("escape", "close", "Close find", show=False),
+        Binding("down", "step(1)", "Next match", show=False),
+        Binding("up,shift+enter", "step(-1)", "Previous match", key_display="↑"),
+        Binding("escape", "close", "Close find", key_display="Esc"),
     ]
 
     class QueryChanged(Message):
@@ -37,7 +48,7 @@ class FindBar(Horizontal):
         """The bar was closed; highlights should go."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Find: Enter next, Shift+Enter previous", id="find-input")
+        yield FindInput(placeholder="Find: Enter or ↓ next, ↑ previous, Esc close", id="find-input")
         yield Label(Text(""), id="find-count")
 
     def open(self) -> None:
