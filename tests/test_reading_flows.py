@@ -169,3 +169,42 @@ async def test_a_narrow_terminal_lays_the_sidebar_over_the_list(small_library: P
         assert sidebar.display and sidebar.region.width > 0
         assert app.main.query_one("#reader-column").region == reader_before  # the reading pane keeps its width
         assert reader_before.width >= 60
+
+
+async def test_quote_keys_say_which_quote_and_mark_it(tmp_path: Path) -> None:
+    root = tmp_path / "quotes"
+    root.mkdir()
+    (root / "pier.txt").write_text(
+        "By Oda Fjell. Media: Vallbyposten\n"
+        "The Vallby pier reopened on Monday after a winter of repairs.\n"
+        "“We kept every plank we could,” said harbour engineer Siri Holm.\n"
+        "The council had set aside money for the work in the spring.\n"
+        "“It cost less than a new pier would have,” said councillor Per Aune.\n"
+        "Fishing boats were already tied up by noon.\n"
+        "“The boats are back, and so are the buyers,” said Marta Lie, who runs the fish market.\n")
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_path(pilot, "pier.txt")
+        reader = app.main.reader
+        spans = reader._page.quote_spans
+        assert len(spans) == 3
+
+        def bars() -> list[str]:
+            return [reader._page.lines[first][0].text.strip() for first, _ in spans]
+
+        def drawn_bar(quote: int) -> str:
+            line = spans[quote][0] - round(reader.scroll_offset.y)
+            return reader.render_line(line).text.strip()[0]
+
+        await pilot.press("right_square_bracket")
+        assert str(reader.border_subtitle) == "quote 1 of 3" and drawn_bar(0) == "█"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert str(reader.border_subtitle) == "quote 3 of 3" and drawn_bar(2) == "█"
+        await pilot.press("left_square_bracket")
+        assert str(reader.border_subtitle) == "quote 2 of 3" and drawn_bar(1) == "█"
+        assert bars() == ["▌", "▌", "▌"]  # the layout is untouched: only the drawing marks the current one
+        await pilot.press("u")  # quotes hidden: no current quote to count
+        await pilot.pause()
+        assert str(reader.border_subtitle) == "" and reader._page.quote_spans == []
+        await pilot.press("u")

@@ -58,12 +58,18 @@ class LayoutOptions:
 
 @dataclass(slots=True)
 class PageLayout:
-    """The laid-out lines and where each quote starts."""
+    """The laid-out lines and where each quotation, focus mark and find hit lies (line numbers)."""
 
     lines: list[list[Segment]] = field(default_factory=list)
-    quote_lines: list[int] = field(default_factory=list)
+    #: (first line, last line) of each shown quotation, in the text's order.
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
     focus_lines: list[int] = field(default_factory=list)
     find_lines: list[int] = field(default_factory=list)
+
+    @property
+    def quote_lines(self) -> list[int]:
+        """The first line of each shown quotation."""
+        return [first for first, _ in self.quote_spans]
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -180,6 +186,8 @@ def layout_article(
     styled_by_para = _bucket(styled, starts)
     quotes = analysis.quotes if options.show_quotes else ()
     quotes_by_para = _bucket([(q.start, q.end, q) for q in quotes], starts)
+    quote_order = {id(q): i for i, q in enumerate(quotes)}
+    quote_span: dict[int, list[int]] = {}
     focus_by_para = _bucket([(s, e, None) for s, e in focus], starts)
     find_by_para = _bucket([(s, e, None) for s, e in options.find], starts)
     for index, paragraph in enumerate(doc.paragraphs):
@@ -194,7 +202,8 @@ def layout_article(
             line_start, line_end = offset + start, offset + end
             in_quote = [q for q in para_quotes if q.start < line_end and q.end > line_start]
             here = len(page.lines)
-            page.quote_lines.extend(here for q in in_quote if line_start <= q.start < line_end)
+            for q in in_quote:
+                quote_span.setdefault(quote_order[id(q)], [here, here])[1] = here
             if any(line_start <= s < line_end for s, _, _ in focus_by_para.get(index, ())):
                 page.focus_lines.append(here)
             page.find_lines.extend(here for s, _, _ in find_by_para.get(index, ()) if line_start <= s < line_end)
@@ -202,6 +211,7 @@ def layout_article(
             emit(line, bar=bool(in_quote))
         _attribution([q for q in para_quotes if offset < q.end <= para_end], measure, emit, styles)
         page.lines.append(blank)
+    page.quote_spans = [(first, last) for _, (first, last) in sorted(quote_span.items())]
     _links(doc, measure, emit, styles)
     return page
 

@@ -39,6 +39,7 @@ class ReaderColumn(Vertical):
         self.reader.show(document, analysis, scroll=scroll)
         # Content, not a str: a str title is parsed as markup, and titles are untrusted text.
         self.reader.border_title = Content(document.article.title) if document is not None else "Article"
+        self.reader.border_subtitle = ""
         query = self.find_bar.query_one(Input).value
         if document is not None and query and self.find_bar.has_class("-visible"):
             self.reader.set_find(query)
@@ -66,3 +67,7 @@ class ReaderColumn(Vertical):
 
     def on_reading_pane_find_changed(self, message: ReadingPane.FindChanged) -> None:
         self.find_bar.show_count(message.current, message.total)
+
+    def on_reading_pane_quote_changed(self, message: ReadingPane.QuoteChanged) -> None:
+        current, total = message.current, message.total
+        self.reader.border_subtitle = f"quote {current + 1} of {total}" if current >= 0 else ""

@@ -16,11 +16,13 @@ from textual.strip import Strip
 
 from newsreader.analysis import Analysis
 from newsreader.library.model import ArticleText
-from newsreader.ui.reading_layout import Focus, LayoutOptions, PageLayout, find_spans, layout_article
+from newsreader.ui.reading_layout import QUOTE_BAR, Focus, LayoutOptions, PageLayout, find_spans, layout_article
 from newsreader.ui.theme_styles import theme_styles
 
 STYLE_NAMES = ("person", "org", "place", "norp", "number", "quote", "bar", "speaker", "focus",
                "title", "byline", "meta", "path", "body", "find", "find-current")
+#: The bar beside the current quotation (``]`` / ``[``), in place of the first character of QUOTE_BAR.
+CURRENT_BAR = "█"
 # Articles longer than this are laid out in a worker thread so typing never waits.
 SYNC_LAYOUT_CHARS = 60_000
 
@@ -60,6 +62,14 @@ class ReadingPane(ScrollView, can_focus=True):
             self.current = current
             self.total = total
 
+    class QuoteChanged(Message):
+        """``]`` or ``[`` made quotation ``current`` (0-based) of ``total`` the current one; -1: none is."""
+
+        def __init__(self, current: int, total: int) -> None:
+            super().__init__()
+            self.current = current
+            self.total = total
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document: ArticleText | None = None
@@ -69,6 +79,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self.focus_on: Focus | None = None
         self.find_hits: tuple[tuple[int, int], ...] = ()
         self.find_current = -1
+        #: The quotation ``]`` / ``[`` last moved to (its bar is drawn solid), -1 for none.
+        self.current_quote = -1
         self._page = PageLayout()
         self._laid_out_width = -1
         # A restored reading position waits for the first layout with real lines.
@@ -81,6 +93,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.analysis = analysis or Analysis()
         self.focus_on = None
         self.find_hits, self.find_current = (), -1
+        self.current_quote = -1
         self._scroll_when_laid_out = scroll
         self.scroll_to(y=0, animate=False, immediate=True)
         self.relayout()
@@ -105,6 +118,8 @@ class ReadingPane(ScrollView, can_focus=True):
             self.show_entities = entities
         if quotes is not None:
             self.show_quotes = quotes
+            self.current_quote = -1
+            self.post_message(self.QuoteChanged(-1, 0))
         self.relayout()
 
     def set_focus_on(self, focus: Focus | None) -> None:
@@ -208,7 +223,12 @@ class ReadingPane(ScrollView, can_focus=True):
             return self._placeholder(y, width, base)
         if index >= len(self._page.lines):
             return Strip.blank(width, base)
-        return Strip(self._page.lines[index]).adjust_cell_length(width, base).apply_style(base)
+        line = self._page.lines[index]
+        spans = self._page.quote_spans
+        if 0 <= self.current_quote < len(spans) and spans[self.current_quote][0] <= index <= spans[self.current_quote][1]:
+            # The current quotation's bar is drawn solid: a mark that needs no colour.
+            line = [Segment(line[0].text.replace(QUOTE_BAR[0], CURRENT_BAR), line[0].style), *line[1:]]
+        return Strip(line).adjust_cell_length(width, base).apply_style(base)
 
     def _placeholder(self, y: int, width: int, base: Style) -> Strip:
         if y != self.size.height // 2:
@@ -224,12 +244,19 @@ class ReadingPane(ScrollView, can_focus=True):
         self.scroll_relative(y=lines, animate=False)
 
     def action_quote(self, step: int) -> None:
-        """Scroll to the next (or previous) quotation."""
-        top = round(self.scroll_offset.y)
+        """Make the next (``1``) or previous (``-1``) quotation current and scroll to it: from the
+        current one while it is on screen, else from the top of the view."""
         starts = self._page.quote_lines
-        targets = [line for line in starts if line > top] if step > 0 else [line for line in starts if line < top]
-        if targets:
-            target = targets[0] if step > 0 else targets[-1]
-            self.scroll_to(y=target, animate=False)
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        if 0 <= self.current_quote < len(starts) and top <= starts[self.current_quote] < top + height:
+            target = self.current_quote + step
         else:
+            ahead = [i for i, line in enumerate(starts) if (line >= top if step > 0 else line < top)]
+            target = (ahead[0] if step > 0 else ahead[-1]) if ahead else -1
+        if not 0 <= target < len(starts):
             self.app.bell()
+            return
+        self.current_quote = target
+        self.scroll_to(y=starts[target], animate=False)
+        self.refresh()
+        self.post_message(self.QuoteChanged(target, len(starts)))
