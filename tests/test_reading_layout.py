@@ -121,3 +121,17 @@ def test_markup_styles_and_links_are_shown() -> None:
     text = [_plain(line).strip() for line in page.lines]
     links = text.index("Links")
     assert text[links + 1] == "board — https://board.example/minutes"  # the escape is stripped
+
+
+def test_header_gives_the_whole_title_byline_outlet_date_and_a_cleaned_url() -> None:
+    title = "Harbour board of Vallby votes to rebuild the north pier before the herring season opens"
+    article = Article(id="x", path="dir/a.txt", title=title, authors=("Oda Fjell",), role="Reporter",
+                      outlet="Coastalbulletin", date="2024-03-14", url="https://vallby.example/pier\x1b[2J?id=4",
+                      word_count=9)
+    page = layout_article(ArticleText(article, ("The pier opens in May.",)), Analysis(), LayoutOptions(width=60),
+                          STYLES)
+    text = [_plain(line).strip() for line in page.lines]
+    assert " ".join(text[:2]) == title  # two lines, not cut
+    assert text[2:5] == ["By Oda Fjell, Reporter", "Coastal Bulletin · 14 Mar 2024 · 9 words",
+                         "https://vallby.example/pier?id=4"]
+    assert text[5] == "dir/a.txt"

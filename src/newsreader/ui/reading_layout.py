@@ -153,6 +153,8 @@ def _header(doc: ArticleText, width: int, styles: Mapping[str, Style]) -> Iterab
     facts = [display_outlet(article.outlet) if article.outlet else "", short_date(article.date)]
     facts.append(f"{article.word_count:,} words")
     yield Text(" · ".join(fact for fact in facts if fact), style=styles["meta"])
+    if article.url:  # untrusted text: shown cleaned, never made clickable
+        yield Text(clean_line(article.url), style=styles["path"])
     entry = f"  #{article.entry + 1}" if article.format in ("jsonl", "csv") else ""
     yield Text(article.path + entry, style=styles["path"])
 
