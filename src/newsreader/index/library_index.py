@@ -110,44 +110,44 @@ class LibraryIndex:
 
     def view_count(self, spec: ViewSpec) -> int:
         """How many articles ``spec`` lists."""
-        return self._read(lambda c: views.count(c, spec)) or 0
+        return self.run(lambda c: views.count(c, spec)) or 0
 
     def view_page(self, spec: ViewSpec, offset: int, limit: int) -> list[Article]:
         """Rows ``offset`` to ``offset + limit`` of the view ``spec``."""
-        return self._read(lambda c: views.page(c, spec, offset, limit)) or []
+        return self.run(lambda c: views.page(c, spec, offset, limit)) or []
 
     def view_position(self, spec: ViewSpec, article_id: str) -> int | None:
         """The row of ``article_id`` in the view ``spec`` (None if it is not listed)."""
-        return self._read(lambda c: views.position(c, spec, article_id))  # type: ignore[no-any-return]
+        return self.run(lambda c: views.position(c, spec, article_id))  # type: ignore[no-any-return]
 
     def outlet_counts(self) -> list[tuple[str, int]]:
         """Each outlet with articles, and how many."""
-        return self._read(views.outlet_counts) or []
+        return self.run(views.outlet_counts) or []
 
     def read_count(self) -> int:
         """How many listed articles the marks mirror holds as read."""
-        return self._read(views.read_count) or 0
+        return self.run(views.read_count) or 0
 
     def article(self, article_id: str) -> Article | None:
         """The article with ``article_id``, if it is indexed."""
-        row = self._read(lambda c: c.execute(f"SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.id = ?",
+        row = self.run(lambda c: c.execute(f"SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.id = ?",
                                              (article_id,)).fetchone())
         return ArticleFactory()(row) if row else None
 
     def sync_marks(self, read: Iterable[str], starred: Iterable[str]) -> None:
         """Mirror the reading state's marks (the state file stays the truth)."""
-        self._read(lambda c: views.sync_marks(c, read, starred))
+        self.run(lambda c: views.sync_marks(c, read, starred))
 
     def set_mark(self, article_id: str, read: bool, starred: bool) -> None:
         """Mirror one article's marks."""
-        self._read(lambda c: views.set_mark(c, article_id, read, starred))
+        self.run(lambda c: views.set_mark(c, article_id, read, starred))
 
     def cross_summary(self, kind: str, key: str) -> tuple[int, int]:
         """(articles, mentions) for the articles that name, quote or cite ``key`` (see :meth:`articles_with`)."""
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         sql = f"SELECT count(*), coalesce(sum(n), 0) FROM ({KINDS[kind]})"
-        row = self._read(lambda c: c.execute(sql, (norm_key(key),)).fetchone())
+        row = self.run(lambda c: c.execute(sql, (norm_key(key),)).fetchone())
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
     # -- reading -----------------------------------------------------------------
@@ -156,7 +156,7 @@ class LibraryIndex:
         """Every indexed article (metadata only), in path order: for tools and tests; the app
         asks for pages (:meth:`view_page`)."""
         make = ArticleFactory()
-        rows = self._read(lambda c: c.execute(
+        rows = self.run(lambda c: c.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} ORDER BY a.path, a.entry").fetchall())
         return list(map(make, rows or ()))
 
@@ -164,7 +164,7 @@ class LibraryIndex:
         """Every file the last refresh skipped (or whose entries it partly skipped), with reasons."""
         from . import refresh as refreshing  # (with its process pool: imported when first needed)
 
-        return self._read(refreshing.skipped_files) or []
+        return self.run(refreshing.skipped_files) or []
 
     def search(self, query: str, limit: int = 200, snippets: int | None = None) -> list[SearchHit]:
         """The best hits for ``query`` (see :mod:`newsreader.index.query`), the
@@ -174,7 +174,7 @@ class LibraryIndex:
         """
         parsed = parse_query(query)
         try:
-            return self._read(lambda c: run_query(c, parsed, limit, snippets)) or []
+            return self.run(lambda c: run_query(c, parsed, limit, snippets)) or []
         except IndexUnavailable as error:
             # Parsing quotes every term, so this should not happen: say so plainly.
             raise QueryError(f"cannot search for that ({error})") from None
@@ -184,7 +184,7 @@ class LibraryIndex:
         left without one, keyed by id. Raises QueryError as :meth:`search` does."""
         parsed = parse_query(query)
         try:
-            return self._read(lambda c: snippets_for(c, parsed, article_ids)) or {}
+            return self.run(lambda c: snippets_for(c, parsed, article_ids)) or {}
         except IndexUnavailable as error:
             raise QueryError(f"cannot search for that ({error})") from None
 
@@ -194,7 +194,7 @@ class LibraryIndex:
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         norm = norm_key(key)
-        return self._read(lambda c: [(i, n) for i, n in c.execute(KINDS[kind], (norm,))]) or []
+        return self.run(lambda c: [(i, n) for i, n in c.execute(KINDS[kind], (norm,))]) or []
 
     def records(self, body: bool = False) -> Iterator[dict[str, Any]]:
         """Every article as an export record (see :mod:`newsreader.index.export`),
@@ -209,7 +209,7 @@ class LibraryIndex:
     @property
     def last_refresh(self) -> float | None:
         """When a refresh last ran to the end (Unix time), or None if it never did."""
-        row = self._read(lambda c: c.execute("SELECT value FROM meta WHERE key = 'refreshed'").fetchone())
+        row = self.run(lambda c: c.execute("SELECT value FROM meta WHERE key = 'refreshed'").fetchone())
         return float(row[0]) if row else None
 
     # -- writing -----------------------------------------------------------------
@@ -266,8 +266,10 @@ class LibraryIndex:
 
     # -- damage ------------------------------------------------------------------
 
-    def _read(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        """Run ``work``; a damaged file is replaced by an empty index (None returned).
+    def run(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run the read ``work(connection)`` under the index's error policy and return what it
+        returns: a damaged file is replaced by an empty index (None returned). Query modules
+        (views, search, research) are functions of a connection, run through this.
 
         Raises Cancelled when ``stop_when``'s test stopped it, IndexUnavailable on other errors.
         """
