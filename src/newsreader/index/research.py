@@ -1,0 +1,200 @@
+"""Research queries on the index: every quote by a person, every passage citing a source, the
+library at a glance. Functions of a ``sqlite3.Connection`` (run them through
+:meth:`newsreader.index.LibraryIndex.run`); they raise sqlite3 errors as they come.
+
+Names are matched as the sidebar's cross lists match them: by :func:`~.writer.norm_key`
+(case-insensitive, a leading "the" dropped), so "Jonas Berg" and "jonas berg" are one key.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreader.analysis.tokens import sentence_spans
+from newsreader.library.model import Article
+from newsreader.library.sanitize import clean_line
+
+from .tables import unpack_body
+from .views import outlet_counts
+from .writer import ARTICLE_COLUMNS, ArticleFactory, norm_key
+
+KINDS = ("speaker", "source")
+#: A citing passage longer than this (a paragraph without sentence ends) is cut to it.
+_MAX_PASSAGE = 600
+_ORDER = "a.date DESC, a.path, a.entry"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quotation (or one passage citing a source) with its article."""
+
+    article: Article
+    #: The quotation (or citing passage) cut from the stored body, on one line, cleaned.
+    text: str
+    #: The name shown: the resolved speaker, or the source's name.
+    speaker: str
+    #: The speaker as written in the text (None for sources).
+    written: str | None
+    #: Character offsets of ``text`` in the article's body.
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    """The library at a glance (see :func:`glance`)."""
+
+    articles: int
+    #: Most-quoted people: (name shown, quotes), most first.
+    speakers: list[tuple[str, int]]
+    #: Citation kind as stored ("official", "outlet", ...) -> most-cited (name shown, citations).
+    sources: dict[str, list[tuple[str, int]]]
+    #: (outlet as stored, articles), most first.
+    outlets: list[tuple[str, int]]
+    #: ("2024-03", articles) for every month from the first dated article's to the last's, zero months included.
+    months: list[tuple[str, int]]
+
+
+def _names(keys: Sequence[str]) -> tuple[str, list[str]]:
+    norms = sorted({norm_key(key) for key in keys})
+    return f"(SELECT id FROM names WHERE norm IN ({', '.join('?' * len(norms))}))", norms
+
+
+def has_citation_offsets(conn: sqlite3.Connection) -> bool:
+    """Whether the citations table has the ``start``/``end`` columns (an index made before them
+    gains them at its next refresh, see ``library_index._sync_versions``)."""
+    return any(row[1] == "start" for row in conn.execute("PRAGMA table_info(citations)"))
+
+
+def quotes_count(conn: sqlite3.Connection, kind: str, keys: Sequence[str]) -> int:
+    """How many rows :func:`quotes_by` lists for ``kind`` and ``keys``."""
+    _check(kind)
+    if not keys:
+        return 0
+    names, norms = _names(keys)
+    table, column = ("quotes", "speaker") if kind == "speaker" else ("citations", "name")
+    return int(conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IN {names}", norms).fetchone()[0])
+
+
+def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: int, limit: int) -> list[QuoteRow]:
+    """Rows ``offset`` to ``offset + limit`` of the quotes of ``keys``.
+
+    kind "speaker": every quote whose resolved speaker is one of ``keys``; kind "source":
+    every passage that cites one of ``keys``. Newest article first (date DESC, undated
+    last), then position in the article. Only the bodies of the page's articles are read.
+
+    A citing passage is the sentence holding the citation. A citation stored without offsets
+    (an index analysed before they were kept, until its next refresh re-analyses it) falls back
+    to the sentence holding the article's n-th mention of the source's name (n: the citation's
+    rank among that article's citations of it), or, when the name is not found, the article's
+    first sentence (its lede); such rows come after the article's located ones.
+    """
+    _check(kind)
+    if not keys or limit <= 0:
+        return []
+    names, norms = _names(keys)
+    if kind == "speaker":
+        sql = (f"SELECT {ARTICLE_COLUMNS}, a.doc, q.start, q.end, s.name, w.name, 0 FROM quotes q "
+               "JOIN articles a ON a.doc = q.doc JOIN outlets o ON o.id = a.outlet JOIN names s ON s.id = q.speaker "
+               f"LEFT JOIN names w ON w.id = q.written WHERE q.speaker IN {names} "
+               f"ORDER BY {_ORDER}, q.start, q.rowid LIMIT ? OFFSET ?")
+    else:
+        spans = "start, end" if has_citation_offsets(conn) else "NULL AS start, NULL AS end"
+        sql = (f"SELECT {ARTICLE_COLUMNS}, a.doc, c.start, c.end, n.name, NULL, "
+               "row_number() OVER (PARTITION BY c.doc, c.name ORDER BY c.rowid) - 1 "
+               f"FROM (SELECT rowid, doc, name, {spans} FROM citations) c "
+               "JOIN articles a ON a.doc = c.doc JOIN outlets o ON o.id = a.outlet JOIN names n ON n.id = c.name "
+               f"WHERE c.name IN {names} "
+               f"ORDER BY {_ORDER}, c.start IS NULL, c.start, c.rowid LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, (*norms, limit, max(0, offset))).fetchall()
+    make = ArticleFactory()
+    bodies: dict[int, str] = {}
+    found: list[QuoteRow] = []
+    for row in rows:
+        doc, start, end, shown, written, rank = row[12:]
+        body = bodies.get(doc)
+        if body is None:
+            packed = conn.execute("SELECT body FROM texts WHERE doc = ?", (doc,)).fetchone()
+            body = bodies[doc] = unpack_body(packed[0] if packed else None)
+        if kind == "source":
+            start, end = _passage(body, start, end, shown, rank)
+        found.append(QuoteRow(make(row[:12]), clean_line(body[start:end]), shown, written, start, end))
+    return found
+
+
+def _check(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+
+
+def _passage(body: str, start: int | None, end: int | None, name: str, rank: int) -> tuple[int, int]:
+    """The sentence of ``body`` holding ``start:end``, or for a citation without offsets the one
+    holding the ``rank``-th mention of ``name``, else the first sentence."""
+    if start is None or end is None:
+        mentions = list(re.finditer(re.escape(name), body, re.IGNORECASE)) if name else []
+        if mentions:
+            start, end = mentions[min(rank, len(mentions) - 1)].span()
+        else:
+            start = end = 0
+    start, end = max(0, min(start, len(body))), max(0, min(end, len(body)))
+    para = body.rfind("\n", 0, start) + 1
+    para_end = body.find("\n", end)
+    para_end = len(body) if para_end < 0 else para_end
+    low, high = start, max(end, start)
+    for s, e in sentence_spans(body[para:para_end]):
+        if start < e + para:  # the sentence holding start (or, in a gap, the next one)
+            low, high = s + para, max(e + para, end)
+            break
+    if high - low > _MAX_PASSAGE:
+        low = max(low, start - _MAX_PASSAGE // 2)
+        high = min(high, low + _MAX_PASSAGE)
+    return low, high
+
+
+def glance(conn: sqlite3.Connection, top: int = 20) -> Glance:
+    """The library at a glance: its articles, the ``top`` most-quoted people, the ``top``
+    most-cited sources of each kind, the outlets by articles and articles per month.
+    Names sharing a norm key are one row, shown as the form with most rows."""
+    row = conn.execute("SELECT sum(articles) FROM outlets").fetchone()
+    speakers = _merge(conn.execute(
+        "SELECT n.norm, n.name, c FROM (SELECT speaker, count(*) AS c FROM quotes WHERE speaker IS NOT NULL "
+        "GROUP BY speaker) q JOIN names n ON n.id = q.speaker"), top)
+    by_kind: dict[str, list[tuple[str, str, int]]] = {}
+    for kind, norm, name, n in conn.execute(
+            "SELECT c.kind, n.norm, n.name, c.c FROM (SELECT kind, name, count(*) AS c FROM citations "
+            "GROUP BY kind, name) c JOIN names n ON n.id = c.name"):
+        by_kind.setdefault(kind, []).append((norm, name, n))
+    sources = {kind: _merge(rows, top) for kind, rows in sorted(by_kind.items())}
+    outlets = sorted(outlet_counts(conn), key=lambda item: (-item[1], item[0]))
+    return Glance(int(row[0] or 0) if row else 0, speakers, sources, outlets, _months(conn))
+
+
+def _merge(rows: Sequence[tuple[str, str, int]] | sqlite3.Cursor, top: int) -> list[tuple[str, int]]:
+    """(norm, name, count) rows summed by norm, each shown as its name with most rows; most first."""
+    totals: dict[str, int] = {}
+    shown: dict[str, tuple[int, str]] = {}
+    for norm, name, n in rows:
+        totals[norm] = totals.get(norm, 0) + n
+        best = shown.get(norm)
+        if best is None or (n, name) > best:
+            shown[norm] = (n, name)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], shown[item[0]][1]))
+    return [(shown[norm][1], n) for norm, n in ranked[:max(0, top)]]
+
+
+def _months(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    counts = {month: n for month, n in conn.execute(
+        "SELECT substr(date, 1, 7), count(*) FROM articles WHERE date IS NOT NULL GROUP BY 1")
+        if re.fullmatch(r"\d{4}-\d{2}", month)}
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    year, month = int(first[:4]), int(first[5:])
+    out: list[tuple[str, int]] = []
+    while (key := f"{year:04d}-{month:02d}") <= last:
+        out.append((key, counts.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
