@@ -20,6 +20,18 @@ with list fields holding JSON text):
   as newsreader extracted it, paragraphs separated by a blank line
 
 Titles are whole: a title derived from the lede is its first sentence, never cut.
+
+Tables (``newsreader export --table``), one row per item of every exported article, in path
+order, then position in the article; each row ends with its article's ``article_id``,
+``title``, ``outlet`` (the name shown), ``date`` and ``url``:
+
+* ``quotes``: ``speaker`` (as written), ``resolved_speaker`` (the name shown, shared by every
+  way of writing it), ``quote`` (the quotation on one line, marks included)
+* ``entities``: ``entity`` (the name shown), ``label``, ``mentions``
+* ``citations``: ``source`` (the name shown), ``kind``, ``passage`` (the sentence citing it:
+  see :func:`newsreader.index.research.quotes_by`)
+
+A query (``--query``, the grammar of ``newsreader search``) exports the matching articles only.
 """
 
 from __future__ import annotations
@@ -27,11 +39,14 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from newsreader.library.outlets import display_outlet
+from newsreader.library.sanitize import clean_line
 
+from .query import Query
+from .research import citing_passage, has_citation_offsets
 from .tables import unpack_body
 from .writer import AUTHOR_SEP
 
@@ -40,23 +55,52 @@ FIELDS = ("id", "path", "entry", "title", "authors", "role", "outlet", "outlet_a
 #: The columns with ``body`` asked for: the text last, where a CSV reader looks for it.
 FIELDS_WITH_BODY = (*FIELDS, "body")
 _LISTS = ("authors", "entities", "quotes", "citations")
+_ARTICLE_FIELDS = ("article_id", "title", "outlet", "date", "url")
+#: The columns of each table, in order.
+TABLES = {
+    "quotes": ("speaker", "resolved_speaker", "quote", *_ARTICLE_FIELDS),
+    "entities": ("entity", "label", "mentions", *_ARTICLE_FIELDS),
+    "citations": ("source", "kind", "passage", *_ARTICLE_FIELDS),
+}
 
 
-def iter_records(conn: sqlite3.Connection, chunk: int = 1000, body: bool = False) -> Iterator[dict[str, Any]]:
-    """Every article's record, in path order; streams ``chunk`` articles at a time, so memory stays flat.
+def query_filter(query: Query | None) -> tuple[str, list[object]]:
+    """The SQL conditions (`` AND ...``, over ``articles a``) keeping the articles ``query`` matches."""
+    if query is None:
+        return "", []
+    conditions = [condition.format(doc="a.doc") for condition in query.where]
+    params: list[object] = list(query.params)
+    if query.match is not None:
+        conditions.insert(0, "a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        params.insert(0, query.match)
+    return "".join(f" AND {condition}" for condition in conditions), params
+
+
+def _chunks(conn: sqlite3.Connection, columns: str, query: Query | None, chunk: int) -> Iterator[list[Any]]:
+    """Rows of ``a.doc, a.path, a.entry, <columns>`` of the exported articles, ``chunk`` at a time, in path order."""
+    where, params = query_filter(query)
+    after: tuple[str, int] = ("", -1)
+    while True:
+        rows = conn.execute(
+            f"SELECT a.doc, a.path, a.entry, {columns} FROM articles a JOIN outlets o ON o.id = a.outlet "
+            f"JOIN texts t ON t.doc = a.doc WHERE (a.path, a.entry) > (?, ?){where} ORDER BY a.path, a.entry LIMIT ?",
+            (*after, *params, chunk)).fetchall()
+        if not rows:
+            return
+        after = (rows[-1][1], rows[-1][2])
+        yield rows
+
+
+def iter_records(conn: sqlite3.Connection, chunk: int = 1000, body: bool = False,
+                 query: Query | None = None) -> Iterator[dict[str, Any]]:
+    """Every article's record (of the articles ``query`` matches, when given), in path order;
+    streams ``chunk`` articles at a time, so memory stays flat.
 
     With ``body`` each record ends with the article's text (see the module docstring).
     """
-    after: tuple[str, int] = ("", -1)
-    while True:
-        articles = conn.execute(
-            "SELECT a.doc, a.id, a.path, a.entry, a.title, a.authors, a.role, o.name, a.date, a.url, a.word_count, "
-            "a.format, t.body FROM articles a JOIN outlets o ON o.id = a.outlet JOIN texts t ON t.doc = a.doc "
-            "WHERE (a.path, a.entry) > (?, ?) ORDER BY a.path, a.entry LIMIT ?", (*after, chunk)).fetchall()
-        if not articles:
-            return
-        after = (articles[-1][2], articles[-1][3])
-        for doc, ident, path, entry, title, authors, role, outlet, date, url, words, fmt, packed in articles:
+    columns = "a.id, a.title, a.authors, a.role, o.name, a.date, a.url, a.word_count, a.format, t.body"
+    for articles in _chunks(conn, columns, query, chunk):
+        for doc, path, entry, ident, title, authors, role, outlet, date, url, words, fmt, packed in articles:
             record = _record(conn, doc, packed, {
                 "id": ident, "path": path, "entry": entry, "title": title,
                 "authors": authors.split(AUTHOR_SEP) if authors else [], "role": role,
@@ -84,6 +128,65 @@ def _record(conn: sqlite3.Connection, doc: int, packed: bytes, record: dict[str,
     return record
 
 
+def iter_table(conn: sqlite3.Connection, table: str, query: Query | None = None,
+               chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` (a key of :data:`TABLES`) of every article (or those ``query``
+    matches), in path order, then position; streams ``chunk`` articles at a time."""
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+    rows_of = {"quotes": _quote_rows, "entities": _entity_rows, "citations": _citation_rows}[table]
+    offsets = has_citation_offsets(conn)
+    for articles in _chunks(conn, "a.id, a.title, o.name, a.date, a.url, t.body", query, chunk):
+        docs = [row[0] for row in articles]
+        marks = ", ".join("?" * len(docs))
+        found: dict[int, list[tuple[Any, ...]]] = {}
+        for row in rows_of(conn, marks, docs, offsets):
+            found.setdefault(row[0], []).append(row[1:])
+        for doc, _path, _entry, ident, title, outlet, date, url, packed in articles:
+            items = found.get(doc)
+            if not items:
+                continue
+            tail = {"article_id": ident, "title": title, "outlet": display_outlet(outlet) if outlet else None,
+                    "date": date, "url": url}
+            yield from _table_records(table, items, unpack_body(packed) if table != "entities" else "", tail)
+
+
+def _quote_rows(conn: sqlite3.Connection, marks: str, docs: list[int], offsets: bool) -> sqlite3.Cursor:
+    return conn.execute(
+        "SELECT q.doc, w.name, s.name, q.start, q.end FROM quotes q LEFT JOIN names s ON s.id = q.speaker "
+        f"LEFT JOIN names w ON w.id = q.written WHERE q.doc IN ({marks}) ORDER BY q.doc, q.start, q.rowid", docs)
+
+
+def _entity_rows(conn: sqlite3.Connection, marks: str, docs: list[int], offsets: bool) -> sqlite3.Cursor:
+    return conn.execute(
+        "SELECT e.doc, n.name, e.label, e.mentions FROM entities e JOIN names n ON n.id = e.name "
+        f"WHERE e.doc IN ({marks}) ORDER BY e.doc, e.mentions DESC, n.name", docs)
+
+
+def _citation_rows(conn: sqlite3.Connection, marks: str, docs: list[int], offsets: bool) -> sqlite3.Cursor:
+    spans = "c.start, c.end" if offsets else "NULL, NULL"
+    return conn.execute(
+        f"SELECT c.doc, n.name, c.kind, {spans} FROM citations c JOIN names n ON n.id = c.name "
+        f"WHERE c.doc IN ({marks}) ORDER BY c.doc, c.rowid", docs)
+
+
+def _table_records(table: str, items: list[tuple[Any, ...]], body: str,
+                   tail: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    if table == "quotes":
+        for written, resolved, start, end in items:
+            yield {"speaker": written, "resolved_speaker": resolved, "quote": clean_line(body[start:end]), **tail}
+    elif table == "entities":
+        for name, label, mentions in items:
+            yield {"entity": name, "label": label, "mentions": mentions, **tail}
+    else:
+        ranks: dict[str, int] = {}
+        located = sorted(items, key=lambda item: (item[2] is None, item[2] or 0))
+        for name, kind, start, end in located:
+            rank = ranks[name] = ranks.get(name, -1) + 1
+            low, high = citing_passage(body, start, end, name, rank)
+            yield {"source": name, "kind": kind, "passage": clean_line(body[low:high]), **tail}
+
+
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Write one JSON object per line; returns the number written."""
     count = 0
@@ -93,11 +196,12 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: TextIO, body: bool = False) -> int:
+def write_csv(records: Iterable[dict[str, Any]], out: TextIO, body: bool = False,
+              fields: Sequence[str] | None = None) -> int:
     """Write a header and one row per record (list fields as JSON; the ``body``
-    column when asked); returns the rows written."""
+    column when asked; ``fields``, a table's columns, instead of the articles'); returns the rows written."""
     writer = csv.writer(out)
-    fields = FIELDS_WITH_BODY if body else FIELDS
+    fields = fields or (FIELDS_WITH_BODY if body else FIELDS)
     writer.writerow(fields)
     count = 0
     for record in records:

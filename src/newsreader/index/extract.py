@@ -56,7 +56,7 @@ class Findings(NamedTuple):
     doc: int
     entities: tuple[tuple[str, str, int], ...]  # (key, label, mentions)
     quotes: tuple[tuple[str | None, str | None, int, int], ...]  # (speaker_key, speaker, start, end)
-    citations: tuple[tuple[str, str], ...]  # (source, kind)
+    citations: tuple[tuple[str, str, int, int], ...]  # (source, kind, start, end)
 
 
 class FileResult(NamedTuple):
@@ -145,7 +145,7 @@ def analyse_body(doc: int, body: str) -> Findings:
         return Findings(doc, (), (), ())
     mentions = Counter((e.key, e.label) for e in result.entities if e.label not in _SKIP_LABELS and e.key)
     quotes = tuple((q.speaker_key, q.speaker, q.start, min(q.end, q.start + _MAX_QUOTE_CHARS)) for q in result.quotes)
-    citations = tuple((c.name, c.kind) for c in result.citations if c.name)  # the name shown, as search finds it
+    citations = tuple((c.name, c.kind, c.start, c.end) for c in result.citations if c.name)  # the name shown, as search finds it
     return Findings(doc, tuple((key, label, count) for (key, label), count in mentions.items()), quotes, citations)
 
 

@@ -34,7 +34,7 @@ from .schema import (
 )
 from .search import run_query, snippets_for
 from .views import ViewSpec
-from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key, sync_name_forms
+from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key, sync_citation_offsets, sync_name_forms
 
 _NAMES = "(SELECT id FROM names WHERE norm = ?)"
 #: ``articles_with`` kinds and the table each one reads.
@@ -293,9 +293,10 @@ class LibraryIndex:
 
 def _sync_versions(conn: sqlite3.Connection) -> None:
     """Bring what older code stored up to the rules of this one, before a refresh: outlet
-    sort keys, name forms, and files read by another parser."""
+    sort keys, name forms, citation offsets, and files read by another parser."""
     views.sync_outlet_keys(conn)
     sync_name_forms(conn)
+    sync_citation_offsets(conn)
     _sync_parser_version(conn)
 
 

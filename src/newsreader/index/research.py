@@ -120,7 +120,7 @@ def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: 
             packed = conn.execute("SELECT body FROM texts WHERE doc = ?", (doc,)).fetchone()
             body = bodies[doc] = unpack_body(packed[0] if packed else None)
         if kind == "source":
-            start, end = _passage(body, start, end, shown, rank)
+            start, end = citing_passage(body, start, end, shown, rank)
         found.append(QuoteRow(make(row[:12]), clean_line(body[start:end]), shown, written, start, end))
     return found
 
@@ -130,7 +130,7 @@ def _check(kind: str) -> None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
 
 
-def _passage(body: str, start: int | None, end: int | None, name: str, rank: int) -> tuple[int, int]:
+def citing_passage(body: str, start: int | None, end: int | None, name: str, rank: int = 0) -> tuple[int, int]:
     """The sentence of ``body`` holding ``start:end``, or for a citation without offsets the one
     holding the ``rank``-th mention of ``name``, else the first sentence."""
     if start is None or end is None:

@@ -101,7 +101,9 @@ CREATE INDEX quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;
 CREATE TABLE citations (
     doc INTEGER NOT NULL,
     name INTEGER NOT NULL,
-    kind TEXT NOT NULL
+    kind TEXT NOT NULL,
+    start INTEGER,
+    end INTEGER
 );
 CREATE INDEX citations_doc ON citations(doc);
 CREATE INDEX citations_name ON citations(name);

@@ -64,6 +64,25 @@ def sync_name_forms(conn: sqlite3.Connection) -> bool:
     return True
 
 
+def sync_citation_offsets(conn: sqlite3.Connection) -> bool:
+    """Give an index made before citations kept their offsets the ``start``/``end`` columns, and mark
+    the articles that cite anything for analysis, so the refresh's analysis pass fills them in the
+    background (the layout version stays: a new layout would delete the index). Returns whether it ran."""
+    if any(row[1] == "start" for row in conn.execute("PRAGMA table_info(citations)")):
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("ALTER TABLE citations ADD COLUMN start INTEGER")
+        conn.execute("ALTER TABLE citations ADD COLUMN end INTEGER")
+        conn.execute("UPDATE articles SET analysed = 0 WHERE doc IN (SELECT doc FROM citations)")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return True
+
+
 class ArticleFactory:
     """Builds Article records from rows of :data:`ARTICLE_COLUMNS`, sharing repeated strings (outlets, roles)."""
 
@@ -228,8 +247,9 @@ def store_findings(conn: sqlite3.Connection, findings: Iterable[Findings], versi
                 [(doc, names.id_of(key) if key else None, names.id_of(said) if said else None, start, end)
                  for key, said, start, end in found.quotes])
         if found.citations:
-            conn.executemany("INSERT INTO citations(doc, name, kind) VALUES (?, ?, ?)",
-                             [(doc, names.id_of(source), kind) for source, kind in found.citations])
+            conn.executemany("INSERT INTO citations(doc, name, kind, start, end) VALUES (?, ?, ?, ?, ?)",
+                             [(doc, names.id_of(source), kind, start, end)
+                              for source, kind, start, end in found.citations])
         conn.execute("UPDATE articles SET analysed = ? WHERE doc = ?", (version, doc))
 
 
