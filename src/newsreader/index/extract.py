@@ -145,7 +145,8 @@ def analyse_body(doc: int, body: str) -> Findings:
         return Findings(doc, (), (), ())
     mentions = Counter((e.key, e.label) for e in result.entities if e.label not in _SKIP_LABELS and e.key)
     quotes = tuple((q.speaker_key, q.speaker, q.start, min(q.end, q.start + _MAX_QUOTE_CHARS)) for q in result.quotes)
-    citations = tuple((c.name, c.kind, c.start, c.end) for c in result.citations if c.name)  # the name shown, as search finds it
+    # c.name: the name shown, as search finds it
+    citations = tuple((c.name, c.kind, c.start, c.end) for c in result.citations if c.name)
     return Findings(doc, tuple((key, label, count) for (key, label), count in mentions.items()), quotes, citations)
 
 
