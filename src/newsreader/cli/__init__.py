@@ -3,7 +3,8 @@
 * ``newsreader [PATH]``: open a library in the terminal app (:mod:`.app`);
 * ``newsreader analyze FILE``: print an article's analysis (:mod:`.analyze`);
 * ``newsreader index PATH``, ``search PATH QUERY``, ``export PATH``: the library
-  index from the shell (:mod:`.index`, :mod:`.search`, :mod:`.export`).
+  index from the shell (:mod:`.index`, :mod:`.search`, :mod:`.export`);
+* ``newsreader stats PATH``: the library at a glance (:mod:`.stats`).
 
 Each subcommand module has ``run(argv) -> int`` (the exit status) and is imported
 only when it is used: starting the app should not pay for rich tables or the index.
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 #: Subcommand names; every other first argument is a library PATH for the app.
-SUBCOMMANDS = ("analyze", "index", "search", "export")
+SUBCOMMANDS = ("analyze", "index", "search", "export", "stats")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

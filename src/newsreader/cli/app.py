@@ -32,7 +32,9 @@ def parser() -> argparse.ArgumentParser:
         prog="newsreader",
         description="Read a folder of news articles in the terminal: entities, quotes and sources highlighted.",
         epilog="Other commands: 'newsreader analyze FILE [--json]', 'newsreader index PATH', "
-        "'newsreader search PATH QUERY [--json]', 'newsreader export PATH --format jsonl|csv'. "
+        "'newsreader search PATH QUERY [--json]', "
+        "'newsreader export PATH --format jsonl|csv [--query QUERY] [--table quotes|entities|citations]', "
+        "'newsreader stats PATH [--json]'. "
         "With no PATH, opens the last library used, else the bundled samples.",
     )
     parser.add_argument("path", nargs="?", type=Path, help="folder of articles (.txt, .md, .json, .jsonl, .csv)")

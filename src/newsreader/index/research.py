@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsreader.analysis.model import CITATION_KINDS
 from newsreader.analysis.tokens import sentence_spans
 from newsreader.library.model import Article
 from newsreader.library.sanitize import clean_line
@@ -50,7 +51,8 @@ class Glance:
     articles: int
     #: Most-quoted people: (name shown, quotes), most first.
     speakers: list[tuple[str, int]]
-    #: Citation kind as stored ("official", "outlet", ...) -> most-cited (name shown, citations).
+    #: Citation kind as stored ("outlet", "official", ...) -> most-cited (name shown, citations), kinds in
+    #: the order of ``analysis.model.CITATION_KINDS``.
     sources: dict[str, list[tuple[str, int]]]
     #: (outlet as stored, articles), most first.
     outlets: list[tuple[str, int]]
@@ -167,7 +169,9 @@ def glance(conn: sqlite3.Connection, top: int = 20) -> Glance:
             "SELECT c.kind, n.norm, n.name, c.c FROM (SELECT kind, name, count(*) AS c FROM citations "
             "GROUP BY kind, name) c JOIN names n ON n.id = c.name"):
         by_kind.setdefault(kind, []).append((norm, name, n))
-    sources = {kind: _merge(rows, top) for kind, rows in sorted(by_kind.items())}
+    order = {kind: n for n, kind in enumerate(CITATION_KINDS)}
+    kinds = sorted(by_kind, key=lambda kind: (order.get(kind, len(order)), kind))
+    sources = {kind: _merge(by_kind[kind], top) for kind in kinds}
     outlets = sorted(outlet_counts(conn), key=lambda item: (-item[1], item[0]))
     return Glance(int(row[0] or 0) if row else 0, speakers, sources, outlets, _months(conn))
 
