@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsreader.labels import ENTITY_KINDS, field_names
+from newsreader.ui.widgets.key_footer import KeyFooter
 
 #: (sample, style name, what it marks): every entity kind, then quotations.
 LEGEND = (*((kind.legend, kind.name, kind.meaning) for kind in ENTITY_KINDS), ("“Quotation”", "quote", "quotation"))
@@ -101,6 +102,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(SEARCH_HELP), classes="help-section")
             yield Static(Text("j k g G scroll; Esc, q or ? closes this screen.", style="dim"),
                          classes="help-section")
+        yield KeyFooter()
 
     def action_scroll(self, where: str) -> None:
         """j, k, g and G in the help text, as elsewhere."""

@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from newsreader.ui.widgets.key_footer import KeyFooter
+
 
 def complete_path(typed: str) -> str:
     """Extend ``typed`` to the longest unambiguous folder path it starts."""
@@ -63,6 +65,7 @@ class OpenFolderScreen(ModalScreen[Path | None]):
             yield Static(Text("Browse (Enter on a folder puts it in the path box)", style="dim"),
                          classes="open-label")
             yield FolderTree(self._start, id="open-tree")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#open-path", Input).focus()
