@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from newsreader.index import IndexLocation
 from newsreader.index.model import SearchHit
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
 from newsreader.ui.widgets.cells import fit, short_date
+from newsreader.ui.widgets.key_footer import KeyFooter
 from newsreader.ui.widgets.row_list import RowList
 
 DEBOUNCE_SECONDS = 0.12
@@ -66,19 +67,36 @@ class SearchResults(RowList):
     def row_count(self) -> int:
         return 2 * len(self.hits)
 
+    def refresh_row(self, index: int) -> None:
+        """Redraw a hit's title line with its snippet line (the cursor covers both)."""
+        super().refresh_row(index)
+        if index % 2 == 0:
+            super().refresh_row(index + 1)
+
+    def scroll_to_row(self, index: int) -> None:
+        """Scroll so that both lines of the hit at ``index`` are visible."""
+        if index % 2 == 0:
+            super().scroll_to_row(index + 1)
+        super().scroll_to_row(index)
+
     def can_choose(self, index: int) -> bool:
         return index % 2 == 0
 
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         hit, article = self.hits[index // 2]
+        if index % 2 and index - 1 == self.cursor:  # a hit is two lines: the cursor covers both
+            name = "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
+            base = base + self.get_component_rich_style(name)
         if index % 2 == 0:
             title = article.title if article else hit.article_id
             meta = " · ".join(part for part in (display_outlet(article.outlet) if article else "",
                                                 short_date(article.date) if article else "") if part)
             meta_width = min(len(meta) + 2, max(width // 3, 0))
+            # Muted only off the cursor: the meta style's own background would cut the cursor short.
+            meta_style = base if index == self.cursor else base + Style.from_color(
+                self.get_component_rich_style("search-results--meta").color)
             return [Segment(" " + fit(title, max(width - meta_width - 1, 0)), base + Style(bold=True)),
-                    Segment(fit(("  " + meta) if meta else "", meta_width),
-                            base + self.get_component_rich_style("search-results--meta"))]
+                    Segment(fit(("  " + meta) if meta else "", meta_width), meta_style)]
         if not hit.snippet:
             start = index // 2 // SNIPPET_PAGE * SNIPPET_PAGE
             if start not in self._asked:
@@ -88,7 +106,7 @@ class SearchResults(RowList):
         hit_style = self.get_component_rich_style("search-results--hit")
         for piece, is_hit in hit.snippet:
             text.append(piece.replace("\n", " "), hit_style if is_hit else None)
-        text.truncate(width, overflow="ellipsis")
+        text.truncate(width, overflow="ellipsis", pad=True)
         return list(text.render(self.app.console))
 
 
@@ -137,7 +155,7 @@ class SearchScreen(Screen[str | None]):
         yield Input(value=self.initial_query, placeholder="Search the library", id="search-input")
         yield Static(Text(QUERY_HELP, style="dim"), id="search-status")
         yield SearchResults()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
