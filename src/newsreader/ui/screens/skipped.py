@@ -9,11 +9,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsreader.library.model import SkippedFile
 from newsreader.ui.widgets.cells import fit
+from newsreader.ui.widgets.key_footer import KeyFooter
 from newsreader.ui.widgets.row_list import RowList
 
 
@@ -21,7 +23,7 @@ class SkippedList(RowList):
     """One line per skipped file: its path and the reason."""
 
     def __init__(self, skipped: Sequence[SkippedFile]) -> None:
-        super().__init__(id="skipped-list")
+        super().__init__(id="skipped-rows")
         self.skipped = skipped
 
     def on_mount(self) -> None:
@@ -31,6 +33,10 @@ class SkippedList(RowList):
     def row_count(self) -> int:
         return len(self.skipped)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A skipped file cannot be opened: no Enter here (nor in the footer)."""
+        return action != "choose"
+
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         item = self.skipped[index]
         reason_width = min(max(width // 3, 12), 40)
@@ -39,9 +45,23 @@ class SkippedList(RowList):
 
 
 class SkippedScreen(ModalScreen[None]):
-    """Shows every file that is not in the list, so nothing is dropped silently."""
+    """Shows every file that is not in the list, so nothing is dropped silently.
 
-    AUTO_FOCUS = "#skipped-list"
+    One box holds the title and the list, and is as tall as they are (up to most
+    of the screen): with nothing skipped it holds the message alone. The footer
+    says how to close it.
+    """
+
+    # The box's own rules: the stylesheet's ``#skipped-list`` (a fixed 80% box) no longer matches.
+    DEFAULT_CSS = """
+    #skipped-box {
+        width: 100; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    #skipped-rows { height: auto; max-height: 80vh; margin-top: 1; }
+    """
+
+    AUTO_FOCUS = "#skipped-rows"
 
     BINDINGS = [Binding("escape,q,x", "dismiss", "Close")]
 
@@ -52,6 +72,10 @@ class SkippedScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         count = len(self.skipped)
         title = f"{count:,} file{'s' if count != 1 else ''} skipped" if count else "No files were skipped"
-        yield Static(Text(title, style="bold"), id="skipped-title")
-        yield SkippedList(self.skipped)
-        yield Static(Text("Esc closes", style="dim"))
+        with Vertical(id="skipped-box"):
+            yield Static(Text(title, style="bold"), id="skipped-title")
+            if count:
+                yield SkippedList(self.skipped)
+        footer = KeyFooter()
+        footer.styles.width = "100%"  # (the stylesheet's ``SkippedScreen > *`` would make it 100 cells)
+        yield footer
