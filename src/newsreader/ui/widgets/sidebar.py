@@ -132,15 +132,25 @@ class SourcesSidebar(RowList):
     def can_choose(self, index: int) -> bool:
         return self._rows[index].kind in ("outlet", "starred", "entity", "speaker", "source")
 
+    def is_active(self, row: SidebarRow) -> bool:
+        """Whether ``row`` is a choice the list is narrowed by now (it gets the ▸ marker).
+
+        "All" is active only when nothing narrows the list by outlet or star: with
+        starred only on, the starred shelf is the choice, not "All".
+        """
+        if row.kind == "outlet":
+            return row.value == self.active_outlet and (row.value is not None or not self.starred_only)
+        if row.kind == "starred":
+            return self.starred_only
+        return row.kind in ("entity", "speaker", "source") and row.value == self.active_focus
+
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         row = self._rows[index]
         if row.kind in ("heading", "subheading", "note"):
             style = base + theme_styles(self.app)[row.kind]
             indent = " " if row.kind == "heading" else "  "
             return [Segment(fit(indent + row.label, width), style)]
-        active = ((row.kind == "outlet" and row.value == self.active_outlet)
-                  or (row.kind == "starred" and self.starred_only)
-                  or (row.kind in ("entity", "speaker", "source") and row.value == self.active_focus))
+        active = self.is_active(row)
         marker = "▸ " if active else "  "
         label_style = base + (theme_styles(self.app)[row.style] if row.style else Style())
         if active:
@@ -157,7 +167,11 @@ class SourcesSidebar(RowList):
         """Turn a chosen row into an outlet or focus message for the app."""
         event.stop()
         row = self._rows[event.index]
-        if row.kind == "outlet":
+        if row.kind == "outlet" and row.value is None:  # "All": every outlet, starred or not
+            if self.starred_only:
+                self.post_message(self.StarredChosen())
+            self.post_message(self.OutletChosen(None))
+        elif row.kind == "outlet":
             outlet = None if row.value == self.active_outlet else row.value
             self.post_message(self.OutletChosen(outlet))
         elif row.kind == "starred":
