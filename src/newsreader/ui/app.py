@@ -95,18 +95,24 @@ class NewsreaderApp(App[None]):
 
     # -- actions that belong to no screen ------------------------------------------------
     def action_toggle_entities(self) -> None:
-        """Switch entity highlighting on or off (remembered)."""
+        """Switch entity highlighting on or off (remembered, and said on screen)."""
         reader = self.main.reader
         reader.set_highlights(entities=not reader.show_entities)
         config = self.config = replace(self.config, highlight_entities=reader.show_entities)
         self.main.loader.save_settings(lambda: save_settings(config))
+        self._say_toggled("Entity highlighting", reader.show_entities)
 
     def action_toggle_quotes(self) -> None:
-        """Switch quotation highlighting on or off (remembered)."""
+        """Switch quotation highlighting on or off (remembered, and said on screen)."""
         reader = self.main.reader
         reader.set_highlights(quotes=not reader.show_quotes)
         config = self.config = replace(self.config, highlight_quotes=reader.show_quotes)
         self.main.loader.save_settings(lambda: save_settings(config))
+        self._say_toggled("Quote highlighting", reader.show_quotes)
+
+    def _say_toggled(self, what: str, on: bool) -> None:
+        # No article open, the toggle has nothing to redraw: the notice is the only sign it took.
+        self.notify(f"{what} {'on' if on else 'off'} (saved)", markup=False, timeout=2)
 
     def action_help(self) -> None:
         """Show every key binding."""
@@ -121,14 +127,22 @@ class NewsreaderApp(App[None]):
         self.push_screen(HelpScreen(sections, theme_styles(self)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Put every action of the app in the command palette."""
+        """Put every action of the app that works on ``screen`` in the command palette, with its
+        keys as people write them (the config's [keys] if it rebinds them)."""
+        from newsreader.ui.screens.help import key_display
+        from newsreader.ui.widgets.key_footer import action_runs
+
         yield from super().get_system_commands(screen)
-        main = self.main
         for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.action not in ("quit", "screen.back"):
-                yield SystemCommand(binding.description, f"Key: {binding.key}",
-                                    lambda action=binding.action: self.run_action(action, main))
-        yield SystemCommand("Next article", "Key: n", lambda: main.action_step_article(1))
-        yield SystemCommand("Previous article", "Key: p", lambda: main.action_step_article(-1))
-        yield SystemCommand("Next quote", "Key: ]", lambda: main.reader.action_quote(1))
-        yield SystemCommand("Previous quote", "Key: [", lambda: main.reader.action_quote(-1))
+            if (isinstance(binding, Binding) and binding.action not in ("quit", "screen.back")
+                    and action_runs(screen, self, binding.action)):
+                keys = self.config.keys.get(binding.id or "", binding.key)
+                shown = " ".join(key_display(key) for key in keys.split(","))
+                yield SystemCommand(binding.description, f"Key: {shown}",
+                                    lambda action=binding.action: self.run_action(action))
+        if screen is self.main:  # (they step through the main screen's list and article)
+            main = self.main
+            yield SystemCommand("Next article", "Key: n", lambda: main.action_step_article(1))
+            yield SystemCommand("Previous article", "Key: p", lambda: main.action_step_article(-1))
+            yield SystemCommand("Next quote", "Key: ]", lambda: main.reader.action_quote(1))
+            yield SystemCommand("Previous quote", "Key: [", lambda: main.reader.action_quote(-1))
