@@ -148,5 +148,24 @@ def test_the_list_follows_the_open_article(small_library: Path, newsreader_home:
         term.press("enter")
         term.wait_for("By Tomas Varga", "Showing all articles", "5 articles")
         term.press("p")  # the row above the museum article in the whole list, not the Coastal Bulletin's first
-        term.wait_for("By Ilse Brandt", "Repairs on the Tollgate bridge")
+        term.wait_for("The weekly market moves to Thursday", "notes/plain.txt")
+        assert term.quit() == 0
+
+
+def test_a_copied_quote_reaches_the_terminal_as_osc_52(tmp_path: Path, newsreader_home: Path) -> None:
+    """Issue 12: ``c`` copies the quote with its attribution through the terminal (OSC 52)."""
+    import base64
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "pier.md").write_text(
+        "---\ntitle: Vallby pier reopens\nauthor: Oda Fjell\nsource: Vallbyposten\ndate: 2024-05-06\n---\n"
+        "“We kept every plank we could,” said harbour engineer Siri Holm.\n", encoding="utf-8")
+    with spawn(root, newsreader_home) as term:
+        term.wait_for("1 article")
+        term.press_until("enter", "By Oda Fjell")
+        term.press("c")
+        term.wait_for("Copied the quote")
+        expected = '"We kept every plank we could," — Siri Holm, Vallbyposten, 6 May 2024'
+        assert b"\x1b]52;c;" + base64.b64encode(expected.encode()) + b"\x07" in bytes(term.raw)
         assert term.quit() == 0

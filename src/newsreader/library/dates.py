@@ -140,3 +140,18 @@ def date_from_path(rel: str) -> str | None:
 def _last_date(matches: Iterable[re.Match[str]]) -> str | None:
     dates = [_iso(int(m[1]), int(m[2]), int(m[3])) for m in matches]
     return next((d for d in reversed(dates) if d), None)
+
+
+#: Month abbreviations as dates are shown ("14 Mar 2024").
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(iso_date: str | None) -> str:
+    """``2024-03-14`` as ``14 Mar 2024``; anything else as given (or empty)."""
+    if not iso_date:
+        return ""
+    try:
+        year, month, day = iso_date[:10].split("-")
+        return f"{int(day)} {SHORT_MONTHS[int(month) - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso_date[:11]

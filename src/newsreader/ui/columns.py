@@ -17,7 +17,7 @@ LEAD = 4
 TRAIL = 1
 #: The space before each column.
 GAP = 1
-#: A date as :func:`newsreader.ui.widgets.cells.short_date` writes it ("14 Mar 2024").
+#: A date as :func:`newsreader.library.dates.short_date` writes it ("14 Mar 2024").
 DATE_CELLS = 11
 #: The title keeps at least this many cells (or its longest, if shorter) before the outlet or the
 #: date is shown: about six words, enough to tell headlines apart.

@@ -203,12 +203,14 @@ class Loader:
 
     def _position(self, index: LibraryIndex, view: int, spec: ViewSpec, keep_id: str,
                   found: dict[int, list[Article]]) -> None:
-        """Post where ``keep_id`` is listed in ``spec`` (if it is), with its page."""
+        """Post where ``keep_id`` is listed in ``spec``, with its page (position None: not listed)."""
         position = index.view_position(spec, keep_id)
-        if position is not None:
-            page = position // PAGE_ROWS
-            rows = found.get(page) or index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
-            self._post(ViewPositioned(view, keep_id, position, page, rows))
+        if position is None:
+            self._post(ViewPositioned(view, keep_id, None, -1, []))
+            return
+        page = position // PAGE_ROWS
+        rows = found.get(page) or index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
+        self._post(ViewPositioned(view, keep_id, position, page, rows))
 
     def page(self, view: int, spec: ViewSpec, page: int) -> None:
         """One page of rows."""
@@ -234,6 +236,19 @@ class Loader:
                 self._post(ArticleFound(article_id, index.article(article_id), index.view_position(spec, article_id)))
 
         self._run(work, "find", "find article")
+
+    def neighbour(self, spec: ViewSpec, article_id: str, step: int, fallback: int) -> None:
+        """The article ``step`` rows from ``article_id`` in the list ``spec`` (the row ``fallback``
+        when the list does not hold it), as ArticleFound: for n and p before the list's rows are in."""
+        def work() -> None:
+            with self._open() as index:
+                here = index.view_position(spec, article_id)
+                target = fallback if here is None else here + step
+                rows = index.view_page(spec, target, 1) if target >= 0 else []
+                if rows:
+                    self._post(ArticleFound(rows[0].id, rows[0], target))
+
+        self._run(work, "find", "find neighbour")
 
     # -- reading ---------------------------------------------------------------------
     def article(self, root: Path, article: Article) -> None:

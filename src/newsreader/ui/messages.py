@@ -91,11 +91,12 @@ class ViewCounted(Message):
 
 @dataclass
 class ViewPositioned(Message):
-    """The row of the article the view was asked to keep (``rows``: its page)."""
+    """The row of the article the view was asked to keep (``rows``: its page); ``position``
+    None (and no rows) when the view does not list it."""
 
     view: int
     article_id: str
-    position: int
+    position: int | None
     page: int
     rows: list[Article]
 

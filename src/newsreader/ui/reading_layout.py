@@ -22,10 +22,10 @@ from rich.text import Span, Text
 from newsreader.analysis import Analysis
 from newsreader.analysis.model import Quote
 from newsreader.labels import STYLE_OF_LABEL
+from newsreader.library.dates import short_date
 from newsreader.library.model import ArticleText
 from newsreader.library.outlets import display_outlet
 from newsreader.library.sanitize import clean_line
-from newsreader.ui.widgets.cells import short_date
 
 MEASURE = 78  # a comfortable reading measure, in cells
 QUOTE_BAR = "▌ "

@@ -62,6 +62,8 @@ class MainScreen(MainKeys, Screen[None]):
         self._restore_pending = False
         self._pending_scroll: int | None = None
         self._rows_stale = False
+        #: The article a changed view is being positioned on (the list lands on it when its row is found).
+        self.following: Article | None = None
         self._watch_timer: Timer | None = None
         #: The worker opening the library (its check starts when it ends), and whether it is a first opening.
         self._opening: Worker[None] | None = None
@@ -98,6 +100,7 @@ class MainScreen(MainKeys, Screen[None]):
         if self._watch_timer is not None:
             self._watch_timer.stop()
         self.session.open(root.resolve())
+        self.reader_column.root = self.session.root
         self.reading = ReadingState(self.session.root, state_file(self.session.root))
         self._use_marks()
         self._restore_pending = True
@@ -198,16 +201,21 @@ class MainScreen(MainKeys, Screen[None]):
         (and the list's title with them: a new title alone would redraw the whole pane, old rows and all)."""
         if self.loader.location is None:
             return
-        self.loader.view(self.session.view, self.session.spec, self._followed_id())
+        followed = self._followed()
+        self.following = followed if isinstance(followed, Article) else None
+        self.loader.view(self.session.view, self.session.spec,
+                         followed.id if isinstance(followed, Article) else followed)
 
-    def _followed_id(self) -> str | None:
+    def _followed(self) -> Article | str | None:
         """The article the list keeps the cursor on across a change of view: the open one, else the
-        one under the cursor. (Following the cursor alone let it drift: a filter that hides the open
-        article puts the cursor on its first row, and clearing the filter then kept that row.)"""
-        if self.article_list.open_id is not None:
-            return self.article_list.open_id
+        one under the cursor (else, at start, last session's article id). (Following the cursor
+        alone let it drift: a filter that hides the open article puts the cursor on its first row,
+        and clearing the filter then kept that row.)"""
+        document, open_id = self.reader.document, self.article_list.open_id
+        if open_id is not None:
+            return document.article if document is not None and document.article.id == open_id else open_id
         current = self.article_list.current
-        return current.id if current else (self.reading.last_article if self._restore_pending else None)
+        return current if current else (self.reading.last_article if self._restore_pending else None)
 
     def _refresh_rows_if_stale(self, force: bool = False) -> None:
         if not (self._rows_stale or force) or self.loader.location is None:
@@ -239,6 +247,9 @@ class MainScreen(MainKeys, Screen[None]):
         """The article to keep is listed at ``position``: the cursor goes there (unless the reader moved it)."""
         listing = self.article_list
         if message.view != self.session.view or listing.cache.view != message.view:
+            return
+        self.following = None
+        if message.position is None:
             return
         listing.install_page(message.view, message.page, message.rows)
         if listing.cursor == 0:

@@ -43,6 +43,7 @@ class MainKeys(_Base):
     article_list: ArticleList
     reader: ReadingPane
     reader_column: ReaderColumn
+    following: Article | None
     sidebar: SourcesSidebar
     filter_box: FilterBox
     view_changed: Callable[[], None]
@@ -110,6 +111,10 @@ class MainKeys(_Base):
             box.value = ""
             box.remove_class("-visible")
             self.article_list.focus()
+            # At once, not on the box's Changed message: a key pressed right after Esc must meet
+            # the list already following its article again.
+            if self.session.set_words(""):
+                self.view_changed()
         elif self.has_class("-zen"):
             self.remove_class("-zen")
         elif self.session.cross is not None and self.focused is not self.reader:
@@ -130,10 +135,13 @@ class MainKeys(_Base):
 
     # -- marks --------------------------------------------------------------------------
     def _target_article(self) -> Article | None:
-        """The article a read/star key acts on: the one being read, else the one under the cursor."""
-        if self.focused is self.reader and self.reader.document is not None:
+        """The article a read/star key acts on: while reading (the reading pane shown), the open
+        one, wherever the focus is; else the one under the list's cursor. (The cursor alone could
+        sit on another row for a moment while a changed view is positioned: the article it is
+        being positioned on is the one.)"""
+        if self.has_class("-reading") and self.reader.document is not None:
             return self.reader.document.article
-        return self.article_list.current
+        return self.following or self.article_list.current
 
     def _marked(self, article: Article) -> None:
         self.article_list.refresh_article(article.id)
@@ -164,6 +172,10 @@ class MainKeys(_Base):
         """Open the next (``1``) or previous (``-1``) article of the list."""
         listing = self.article_list
         index = listing.index_of(listing.open_id) if listing.open_id else None
+        if index is None and listing.open_id is not None:
+            # Its row is not loaded (a view still arriving, or a page not drawn yet): the index knows.
+            self.loader.neighbour(self.session.spec, listing.open_id, step, listing.cursor)
+            return
         target = listing.cursor if index is None else index + step
         article = listing.cache.row(target) if 0 <= target < listing.row_count else None
         if article is None:

@@ -18,9 +18,10 @@ from textual.widgets import Input, Static
 
 from newsreader.index import IndexLocation
 from newsreader.index.model import SearchHit
+from newsreader.library.dates import short_date
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
-from newsreader.ui.widgets.cells import fit, short_date
+from newsreader.ui.widgets.cells import fit
 from newsreader.ui.widgets.key_footer import KeyFooter
 from newsreader.ui.widgets.row_list import RowList
 

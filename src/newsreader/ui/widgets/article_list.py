@@ -17,12 +17,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.message import Message
 
+from newsreader.library.dates import short_date
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
 from newsreader.ui.columns import DATE_CELLS, Needs, layout
 from newsreader.ui.rows import LoadedRows, PageCache
 from newsreader.ui.theme_styles import theme_styles
-from newsreader.ui.widgets.cells import fit, fit_right, short_date, word_count_label
+from newsreader.ui.widgets.cells import fit, fit_right, word_count_label
 from newsreader.ui.widgets.row_list import RowList
 
 UNREAD_MARK = "●"

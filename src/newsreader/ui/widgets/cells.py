@@ -6,8 +6,9 @@ from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from newsreader.library.dates import short_date
 
+__all__ = ["fit", "fit_right", "short_date", "word_count_label"]
 
 @lru_cache(maxsize=4096)
 def fit(text: str, width: int) -> str:
@@ -25,17 +26,6 @@ def fit_right(text: str, width: int) -> str:
     if length >= width:
         return fit(text, width)
     return " " * (width - length) + text
-
-
-def short_date(iso_date: str | None) -> str:
-    """``2024-03-14`` as ``14 Mar 2024``; anything else as given (or empty)."""
-    if not iso_date:
-        return ""
-    try:
-        year, month, day = iso_date[:10].split("-")
-        return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
-    except (ValueError, IndexError):
-        return iso_date[:11]
 
 
 def word_count_label(words: int) -> str:

@@ -243,6 +243,15 @@ class ReadingPane(ScrollView, can_focus=True):
     def action_scroll_lines(self, lines: int) -> None:
         self.scroll_relative(y=lines, animate=False)
 
+    def first_quote_in_view(self) -> int:
+        """The first quotation whose lines reach the screen (the last one above it when none
+        does); an index into the shown quotations. Raises IndexError when none is shown."""
+        spans = self._page.quote_spans
+        if not spans:
+            raise IndexError("no quotation is shown")
+        top = round(self.scroll_offset.y)
+        return next((i for i, (_, last) in enumerate(spans) if last >= top), len(spans) - 1)
+
     def action_quote(self, step: int) -> None:
         """Make the next (``1``) or previous (``-1``) quotation current and scroll to it: from the
         current one while it is on screen, else from the top of the view."""
