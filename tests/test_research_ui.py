@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from pilot_helpers import screen_text, settle
+from textual.widgets import Sparkline
 
+from newsreader.index.research import QuoteRow
 from newsreader.library.model import Article
 from newsreader.library.scanner import read_article
 from newsreader.ui.app import NewsreaderApp
-from newsreader.ui.screens.glance import GlanceList, GlanceScreen, MonthAxis, axis_line, month_column
+from newsreader.ui.screens.glance import GlanceList, GlanceRead, GlanceScreen, MonthAxis, axis_line, month_column
 from newsreader.ui.screens.quotes import QuotesScreen
 from newsreader.ui.widgets import quote_list
 from newsreader.ui.widgets.quote_list import QuoteList, quote_lines
@@ -48,24 +50,23 @@ def harbour(tmp_path: Path) -> Path:
 
 def shown_rows(rows: QuoteList) -> list[tuple[str, str, str, str]]:
     """(text, title, outlet, date) of every row held, as the list draws them."""
-    found = []
-    for index in range(rows.pages.count):
-        row = rows.pages.row(index)
-        assert row is not None
-        lines = quote_lines(row, quoted=True)
-        found.append((lines.text, lines.title, lines.outlet, lines.date))
-    return found
+    shown = [quote_lines(row, quoted=True) if row else None for row in map(rows.pages.row, range(rows.pages.count))]
+    return [(lines.text, lines.title, lines.outlet, lines.date) if lines else ("?", "", "", "") for lines in shown]
+
+
+async def drain(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the screen post its questions, its workers answer, and the answers be drawn."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def open_quotes(pilot, kind: str, keys: list[str], title: str) -> list[object]:  # type: ignore[no-untyped-def]
     """Push the quotes view over the settled main screen; the list the result lands in."""
-    app = pilot.app
     await settle(pilot)
     results: list[object] = []
-    app.push_screen(QuotesScreen(app.main.loader.location, kind, keys, title), results.append)
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    pilot.app.push_screen(QuotesScreen(pilot.app.main.loader.location, kind, keys, title), results.append)
+    await drain(pilot)
     return results
 
 
@@ -107,6 +108,18 @@ async def test_enter_returns_the_article_and_where_the_quote_starts(harbour: Pat
         assert article.path == "storm.md"
         body = read_article(harbour, article).body
         assert body[start:].startswith("“Nobody sails until the wind drops,”")
+
+
+@pytest.mark.parametrize(("y", "quote"), [(3, 1), (8, 3)])  # (under the border) a text line, an article line
+async def test_a_click_on_either_line_of_a_quote_opens_it(harbour: Path, y: int, quote: int) -> None:
+    app = NewsreaderApp(harbour)
+    async with app.run_test(size=(120, 40)) as pilot:
+        results = await open_quotes(pilot, "speaker", ["Siri Holm"], "Siri Holm")
+        row = app.screen.query_one(QuoteList).pages.row(quote)
+        assert row is not None
+        await pilot.click(QuoteList, offset=(30, y))
+        await pilot.pause()
+        assert results == [(row.article.id, row.start)]
 
 
 async def test_escape_returns_none_and_an_unknown_name_says_so(harbour: Path) -> None:
@@ -157,26 +170,20 @@ async def test_a_long_listing_is_fetched_a_page_at_a_time(tmp_path: Path, monkey
         assert 10 < visible < 20
         assert all(rows.pages.row(i) is not None for i in range(visible)) and rows.pages.row(20) is None
         await pilot.press("G")  # the last quote: its page is fetched when drawn
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drain(pilot)
         last = rows.pages.row(111)
         assert last is not None and last.text == "“Pier report 01-3 is ready,”"
         assert "Pier report 01-3" in screen_text(app) and "Harbour day 01" in screen_text(app)
         assert rows.current is last
         await pilot.press("g")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drain(pilot)
         first = rows.pages.row(0)
         assert first is not None and first.text == "“Pier report 28-0 is ready,”"  # newest first
         # Every row, newest article first and in text order within one.
         expected = [f"“Pier report {day:02d}-{n} is ready,”" for day in range(28, 0, -1) for n in range(4)]
         for page in range(12):
             rows.move_to(2 * page * 10)
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await drain(pilot)
             held = [rows.pages.row(i) for i in range(page * 10, min(page * 10 + 10, 112))]
             assert [row.text if row else None for row in held] == expected[page * 10:page * 10 + 10]
 
@@ -197,13 +204,10 @@ async def test_hostile_quote_text_is_shown_literally(tmp_path: Path) -> None:
 
 
 def test_quote_lines_clean_what_the_index_hands_over() -> None:
-    from newsreader.index.research import QuoteRow
-
     article = Article(id="x", path="x.md", title="Line\x1b[2J one\nLine two", outlet="Coastalbulletin",
                       date="2024-05-02")
     row = QuoteRow(article, "He said \x1b]52;c;aGk=\x07 no\u202e more", "Siri Holm", None, 3, 9)
     lines = quote_lines(row, quoted=True)
-    assert lines == quote_lines(row, quoted=True)
     assert lines.text == "“He said no more”"  # the OSC 52 (clipboard) sequence and the bidi override are gone
     assert lines.title == "Line one Line two" and lines.outlet == "Coastal Bulletin" and lines.date == "2 May 2024"
 
@@ -211,13 +215,10 @@ def test_quote_lines_clean_what_the_index_hands_over() -> None:
 # -- the library at a glance -------------------------------------------------------------
 
 async def open_glance(pilot) -> list[object]:  # type: ignore[no-untyped-def]
-    app = pilot.app
     await settle(pilot)
     results: list[object] = []
-    app.push_screen(GlanceScreen(app.main.loader.location), results.append)
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    pilot.app.push_screen(GlanceScreen(pilot.app.main.loader.location), results.append)
+    await drain(pilot)
     return results
 
 
@@ -233,8 +234,6 @@ async def test_glance_shows_the_top_names_outlets_and_months(harbour: Path) -> N
         assert items(app, "#glance-sources") == [("Officials and bodies", None), ("Coastal Safety Directorate", 1),
                                                  ("", None), ("People", None), ("Erik Dahl", 2), ("Siri Holm", 1)]
         assert items(app, "#glance-outlets") == [("Coastal Bulletin", 2), ("Riverside Post", 1)]
-        from textual.widgets import Sparkline
-
         assert list(app.screen.query_one(Sparkline).data or []) == [1, 0, 1, 0, 1]  # Nov 2023 to Mar 2024
         assert app.screen.query_one(MonthAxis).months[0] == ("2023-11", 1)
         text = screen_text(app)
@@ -262,10 +261,17 @@ async def test_choosing_a_glance_item_says_what_to_open(harbour: Path, keys: tup
         assert results == [expected] and not isinstance(app.screen, GlanceScreen)
 
 
+async def test_a_click_on_a_glance_name_opens_it(harbour: Path) -> None:
+    app = NewsreaderApp(harbour)
+    async with app.run_test(size=(120, 40)) as pilot:
+        results = await open_glance(pilot)
+        await pilot.click("#glance-outlets", offset=(5, 2))  # row 1, under the border: the second outlet
+        await pilot.pause()
+        assert results == [("outlet", "riversidepost.com")]
+
+
 async def test_glance_says_it_is_reading_until_the_index_answers(harbour: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsreader.ui.screens.glance import GlanceRead
-
     monkeypatch.setattr(GlanceScreen, "_read", lambda self: None)  # the index never answers
     app = NewsreaderApp(harbour)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -285,8 +291,9 @@ def test_the_peak_month_is_labelled_under_its_column() -> None:
     line = axis_line(months, 60)
     assert line.startswith("Nov 2023") and line.endswith("Mar 2024")
     assert line.index("▲") == month_column(2, 5, 60) == 24
-    assert "Jan 2024: 7" in line
-    assert axis_line(months, 0) == "" and axis_line([], 40) == ""
+    assert "Jan 2024: 7" in line and axis_line(months, 0) == "" and axis_line([], 40) == ""
+    ticks = axis_line([("2023-11", 1), ("2023-12", 5), ("2024-01", 1), ("2024-02", 0), ("2024-03", 2)], 80)
+    assert ticks.index("2024") == month_column(2, 5, 80) == 32  # the new year under its January
     assert axis_line([("2024-01", 3)], 20).startswith("▲ Jan 2024: 3")
     many = [(f"{2000 + i // 12}-{i % 12 + 1:02d}", 1) for i in range(240)]
     assert month_column(239, 240, 60) == 59 and month_column(0, 240, 60) == 0

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -84,6 +84,15 @@ class GlanceList(RowList):
             return self.items[self.cursor]
         return None
 
+    def on_click(self, event: events.Click) -> None:
+        """Choose the name under the mouse (the row under the border: the click's y counts it)."""
+        event.stop()
+        offset = event.get_content_offset(self)
+        index = -1 if offset is None else offset.y + self.scroll_offset.y
+        if 0 <= index < self.row_count and self.can_choose(index):
+            self.cursor = index
+            self.post_message(self.Chosen(self, index))
+
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         item = self.items[index]
         muted = base + theme_styles(self.app)["count"]
@@ -116,8 +125,9 @@ def month_column(index: int, months: int, width: int) -> int:
 
 
 def axis_line(months: list[tuple[str, int]], width: int) -> str:
-    """The line under the chart: the first month at the left, the last at the right, and the
-    peak month with its count, its ``▲`` under the peak's column (where it fits beside the others)."""
+    """The line under the chart: the first month at the left, the last at the right, the peak
+    month with its count, its ``▲`` under the peak's column, and each new year under its January
+    (each where it fits beside the others)."""
     if not months or width <= 0:
         return ""
     line = [" "] * width
@@ -143,6 +153,10 @@ def axis_line(months: list[tuple[str, int]], width: int) -> str:
         column = month_column(peak, len(months), width)
         _ = (put(f"▲ {shown}", column) or put(f"{shown} ▲", column - len(shown) - 1)
              or put(f"peak {shown}", (width - len(shown) - 5) // 2))
+    # Each new year under its January, where it fits: the months between can be told apart.
+    for index in range(1, len(months) - 1):
+        if months[index][0].endswith("-01"):
+            put(months[index][0][:4], month_column(index, len(months), width))
     return "".join(line)
 
 

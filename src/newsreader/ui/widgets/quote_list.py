@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.message import Message
 
 from newsreader.library.sanitize import clean_line
@@ -155,6 +156,16 @@ class QuoteList(RowList):
             super().scroll_to_row(index + 1)
         super().scroll_to_row(index)
 
+    def on_click(self, event: events.Click) -> None:
+        """Choose the quote under the mouse, on either of its lines."""
+        event.stop()
+        # The content offset, not event.y: this list has a border, and the click's y counts it.
+        offset = event.get_content_offset(self)
+        index = -1 if offset is None else offset.y + self.scroll_offset.y
+        if 0 <= index < self.row_count:
+            self.cursor = index - index % 2
+            self.post_message(self.Chosen(self, self.cursor))
+
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         item, second = divmod(index, 2)
         on_cursor = index - second == self.cursor
@@ -174,7 +185,8 @@ class QuoteList(RowList):
         rest = max(width - gutter - 1, 0)
         if not second:
             date = " " + fit_right(lines.date, DATE_CELLS) + "  " if gutter > 2 else "  "
-            text_style = base + self.get_component_rich_style("quote-list--text", partial=True)
+            # A quotation in the quote style (italic); a citing passage is the article's own words.
+            text_style = base + self.get_component_rich_style("quote-list--text", partial=True) if self.quoted else base
             return [Segment(date, muted), Segment(fit(lines.text, rest), text_style)]
         meta = " · ".join(part for part in (lines.outlet, lines.date if gutter == 2 else "") if part)
         meta_width = min(len(meta) + 3, rest // 2) if meta else 0
