@@ -162,3 +162,10 @@ def test_layout_with_room_to_spare_shows_every_column_in_full(needs: Needs) -> N
     cells = layout(wide, needs)
     assert cells == Columns(cells.title, needs.outlet, needs.date, needs.length)
     assert cells.title >= needs.title
+
+
+def test_the_sort_column_is_kept_first_when_only_one_fits() -> None:
+    needs = Needs(title=70, outlet=16, date=11)
+    width = LEAD + TITLE_FLOOR + GAP + 16 + TRAIL + 2  # room for the title floor and one column, not two
+    assert layout(width, needs, "date").date == 11 and layout(width, needs, "date").outlet == 0
+    assert layout(width, needs, "outlet").outlet == 16 and layout(width, needs, "outlet").date == 0

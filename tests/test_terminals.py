@@ -102,7 +102,7 @@ async def test_no_color_starts_opens_and_draws_every_line_styled(no_color: None)
         main = app.main
         # Before an article is open the pane shows its hint: the line the filter once failed on.
         hint = main.reader.render_line(main.reader.size.height // 2)
-        assert "Choose an article" in hint.text and all(s.style is not None for s in hint)
+        assert "Enter opens an article" in hint.text and all(s.style is not None for s in hint)
         await pilot.press("enter")
         await settle(pilot)
         assert main.reader.document is not None

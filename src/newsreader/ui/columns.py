@@ -20,8 +20,9 @@ GAP = 1
 #: A date as :func:`newsreader.library.dates.short_date` writes it ("14 Mar 2024").
 DATE_CELLS = 11
 #: The title keeps at least this many cells (or its longest, if shorter) before the outlet or the
-#: date is shown: about six words, enough to tell headlines apart.
-TITLE_FLOOR = 36
+#: date is shown: 36 characters, about six words, enough to tell headlines apart, and the "…"
+#: of a cut title.
+TITLE_FLOOR = 37
 #: The length column is the least useful: it only takes room the title can spare at this size.
 TITLE_FLOOR_FOR_LENGTH = 60
 #: An outlet cut shorter than this says nothing: the column is left out instead.
@@ -58,8 +59,9 @@ class Columns:
 
 
 @lru_cache(maxsize=256)
-def layout(width: int, needs: Needs) -> Columns:
-    """Share ``width`` cells between the title and the columns, in order of use: outlet, date, length.
+def layout(width: int, needs: Needs, first: str = "date") -> Columns:
+    """Share ``width`` cells between the title and the columns, in order of use: ``first`` (the
+    column the list is sorted by, "date" or "outlet"), the other of the two, then length.
 
     Each column gets what it needs, or is left out (only the outlet may be cut, to no less
     than OUTLET_MIN cells) when the title would keep fewer than its floor; the title gets
@@ -68,9 +70,10 @@ def layout(width: int, needs: Needs) -> Columns:
     room = max(0, width - LEAD - TRAIL)
     outlet_cap = max(OUTLET_MAX, room // 3)
     granted: dict[str, int] = {}
+    outlet = ("outlet", min(needs.outlet, outlet_cap), TITLE_FLOOR, OUTLET_MIN)
+    date = ("date", needs.date, TITLE_FLOOR, needs.date)
     for name, need, floor, least in (
-        ("outlet", min(needs.outlet, outlet_cap), TITLE_FLOOR, OUTLET_MIN),
-        ("date", needs.date, TITLE_FLOOR, needs.date),
+        *((outlet, date) if first == "outlet" else (date, outlet)),
         ("length", needs.length, TITLE_FLOOR_FOR_LENGTH, needs.length),
     ):
         if need <= 0:

@@ -234,6 +234,7 @@ class MainScreen(MainKeys, Screen[None]):
         if listing.cache.view == message.view:
             listing.recount(message.count, message.pages)
         else:
+            listing.first_column = "outlet" if self.session.spec.order is SortOrder.OUTLET else "date"
             listing.show_view(message.view, message.count, message.pages)
         self.list_pane.border_title = self.session.list_title
         self._redraw()

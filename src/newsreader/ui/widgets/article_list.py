@@ -73,6 +73,8 @@ class ArticleList(RowList):
         super().__init__(id=id, classes=classes)
         self.cache = PageCache()
         self.open_id: str | None = None
+        #: The column kept first when not all fit: the one the list is sorted by ("date" or "outlet").
+        self.first_column = "date"
         # Live views of the reading state, handed down by the screen.
         self.read_ids: Set[str] = NOTHING
         self.starred_ids: Set[str] = NOTHING
@@ -173,7 +175,7 @@ class ArticleList(RowList):
         star = STAR_MARK if article.id in self.starred_ids else " "
         segments = [Segment(f" {UNREAD_MARK if unread else ' '}", mark_style), Segment(f"{star} ", star_style)]
         # The widths follow this row's width (the pane's, at every resize): see newsreader.ui.columns.
-        cells = layout(width, self.column_needs())
+        cells = layout(width, self.column_needs(), self.first_column)
         columns: list[str] = []
         if cells.outlet:
             columns.append(" " + fit(shown_outlet(article.outlet), cells.outlet))

@@ -234,7 +234,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if y != self.size.height // 2:
             return Strip.blank(width, base)
         style = base + Style(dim=True)
-        hint = Text("Choose an article and press Enter")
+        hint = Text("Enter opens an article")
         hint.align("center", width)
         # One styled segment: Text.render would leave it unstyled, which NO_COLOR's filter cannot take.
         return Strip([Segment(hint.plain, style)]).adjust_cell_length(width, base)
