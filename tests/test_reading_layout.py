@@ -135,3 +135,13 @@ def test_header_gives_the_whole_title_byline_outlet_date_and_a_cleaned_url() -> 
     assert text[2:5] == ["By Oda Fjell, Reporter", "Coastal Bulletin · 14 Mar 2024 · 9 words",
                          "https://vallby.example/pier?id=4"]
     assert text[5] == "dir/a.txt"
+
+
+def test_a_body_offset_maps_to_its_paragraphs_first_line() -> None:
+    paragraphs = ("First paragraph of the story, long enough to wrap at a narrow width.", "Second one.", "Third.")
+    page = layout_article(_document(*paragraphs), Analysis(), LayoutOptions(width=30), STYLES)
+    second = len(paragraphs[0]) + 1
+    assert [start for start, _ in page.paragraph_lines] == [0, second, second + len(paragraphs[1]) + 1]
+    assert page.line_of(second + 4) == page.paragraph_lines[1][1]
+    assert _plain(page.lines[page.line_of(second + 4)]).strip() == "Second one."
+    assert page.line_of(0) == page.paragraph_lines[0][1] > 0  # under the header

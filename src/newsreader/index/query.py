@@ -126,6 +126,17 @@ def parse_query(text: str) -> Query:
     return Query(match, tuple(where), tuple(params), tuple(words))
 
 
+def sole_field(text: str) -> tuple[str, str] | None:
+    """(field, value) when ``text`` is one positive field term alone (``quoted:"Siri Holm"``),
+    else None; raises nothing (bad input is None)."""
+    try:
+        groups = _group(_terms(_clean(text)))
+    except QueryError:
+        return None
+    term = groups[0][0] if len(groups) == 1 and len(groups[0]) == 1 else None
+    return (term.field, term.value) if term is not None and term.field and not term.negated else None
+
+
 def _clean(text: str) -> str:
     """Control characters, lone surrogates and unassigned code points become spaces."""
     return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Cn", "Zl", "Zp") else ch for ch in text)

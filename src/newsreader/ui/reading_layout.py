@@ -65,6 +65,17 @@ class PageLayout:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     focus_lines: list[int] = field(default_factory=list)
     find_lines: list[int] = field(default_factory=list)
+    #: (body offset, first line) of each paragraph, in order: where a character offset is drawn.
+    paragraph_lines: list[tuple[int, int]] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        """The first line of the paragraph that holds body character ``offset`` (0 with no text)."""
+        line = 0
+        for start, first in self.paragraph_lines:
+            if start > offset:
+                break
+            line = first
+        return line
 
     @property
     def quote_lines(self) -> list[int]:
@@ -194,6 +205,7 @@ def layout_article(
     find_by_para = _bucket([(s, e, None) for s, e in options.find], starts)
     for index, paragraph in enumerate(doc.paragraphs):
         offset = starts[index]
+        page.paragraph_lines.append((offset, len(page.lines)))
         para_end = offset + len(paragraph)
         text = Text(paragraph, style=styles["body"])
         for start, end, style in styled_by_para.get(index, ()):

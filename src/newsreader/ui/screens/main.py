@@ -62,6 +62,8 @@ class MainScreen(MainKeys, Screen[None]):
         self._restore_pending = False
         self._pending_scroll: int | None = None
         self._rows_stale = False
+        #: A body offset the next article opened is shown from (a quote chosen in the quotes view).
+        self.open_at: int | None = None
         #: The article a changed view is being positioned on (the list lands on it when its row is found).
         self.following: Article | None = None
         self._watch_timer: Timer | None = None
@@ -318,7 +320,8 @@ class MainScreen(MainKeys, Screen[None]):
     def on_article_loaded(self, message: msg.ArticleLoaded) -> None:
         if message.document.article.id != self.article_list.open_id:
             return
-        self.reader_column.show(message.document, message.analysis, scroll=self._pending_scroll or 0)
+        at, self.open_at = self.open_at, None
+        self.reader_column.show(message.document, message.analysis, scroll=self._pending_scroll or 0, at=at)
         self.sidebar.set_article(message.analysis)
         self._pending_scroll = None
 

@@ -44,6 +44,7 @@ class MainKeys(_Base):
     reader: ReadingPane
     reader_column: ReaderColumn
     following: Article | None
+    open_at: int | None
     sidebar: SourcesSidebar
     filter_box: FilterBox
     view_changed: Callable[[], None]
@@ -77,8 +78,11 @@ class MainKeys(_Base):
         self.view_changed()
 
     def on_sources_sidebar_focus_chosen(self, message: SourcesSidebar.FocusChosen) -> None:
-        """Highlight the choice in the article and list every article that has it too."""
+        """Highlight the choice in the article and list every article that has it too; a speaker
+        or a cited source also lists their every quote or passage across the library."""
         focus = message.focus
+        if focus.key and focus.kind in ("speaker", "source"):
+            self.action_quotes_by(focus.kind, focus.key)
         self.reader.set_focus_on(focus if focus.key else None)
         if not focus.key:
             self.session.clear_cross()
@@ -192,10 +196,42 @@ class MainKeys(_Base):
             self.action_filter()
             return
 
-        def chosen(article_id: str | None) -> None:
-            if article_id is not None:
-                self.loader.find(article_id, self.session.spec)
+        def chosen(result: str | tuple[str, str] | None) -> None:
+            if isinstance(result, tuple):  # quoted:NAME or cites:NAME alone: every quote or passage
+                self.action_quotes_by(*result)
+            elif result is not None:
+                self.loader.find(result, self.session.spec)
         self.app.push_screen(SearchScreen(self.loader.location), chosen)
+
+    # -- research views -------------------------------------------------------------------
+    def action_quotes_by(self, kind: str, name: str) -> None:
+        """List every quote by speaker ``name`` (``kind`` "speaker") or every passage citing
+        source ``name`` ("source") across the library; the one chosen opens at that place."""
+        from newsreader.ui.screens.quotes import QuotesScreen
+
+        if self.loader.location is None:
+            return
+
+        def chosen(result: tuple[str, int] | None) -> None:
+            if result is not None:
+                self.open_at = result[1]
+                self.loader.find(result[0], self.session.spec)
+        self.app.push_screen(QuotesScreen(self.loader.location, kind, [name], name), chosen)
+
+    def action_glance(self) -> None:
+        """The library at a glance: most-quoted people, most-cited sources, outlets, articles per
+        month; an item chosen opens its quotes, passages or outlet list."""
+        from newsreader.ui.screens.glance import GlanceScreen
+
+        if self.loader.location is None:
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None and choice[0] == "outlet":
+                self.on_sources_sidebar_outlet_chosen(SourcesSidebar.OutletChosen(choice[1]))
+            elif choice is not None:
+                self.action_quotes_by(*choice)
+        self.app.push_screen(GlanceScreen(self.loader.location), chosen)
 
     def on_article_found(self, message: ArticleFound) -> None:
         """A search result was chosen: open it where the list shows it."""

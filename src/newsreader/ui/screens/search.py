@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from newsreader.index import IndexLocation
 from newsreader.index.model import SearchHit
+from newsreader.index.query import sole_field
 from newsreader.library.dates import short_date
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
@@ -133,8 +134,10 @@ class SnippetsDone(Message):
         self.snippets = snippets
 
 
-class SearchScreen(Screen[str | None]):
-    """Search the library; dismisses with the chosen article's id, or ``None``."""
+class SearchScreen(Screen[str | tuple[str, str] | None]):
+    """Search the library; dismisses with the chosen article's id, a research view to open
+    (``("speaker", name)`` for ``quoted:NAME`` alone, ``("source", name)`` for ``cites:NAME``),
+    or ``None``."""
 
     AUTO_FOCUS = "#search-input"
 
@@ -231,11 +234,22 @@ class SearchScreen(Screen[str | None]):
         else:
             count = len(message.hits)
             more = "+" if count >= RESULT_LIMIT else ""
+            enter = "Enter lists every quote" if self._research_view() else "Enter opens"
             status.update(Text(f"{count}{more} result{'s' if count != 1 else ''} · "
-                               f"{message.seconds * 1000:.0f} ms · Enter opens, Esc returns", style="dim"))
+                               f"{message.seconds * 1000:.0f} ms · {enter}, Esc returns", style="dim"))
+
+    def _research_view(self) -> tuple[str, str] | None:
+        """("speaker", name) for a query of ``quoted:NAME`` alone, ("source", name) for ``cites:NAME``."""
+        field = sole_field(self.query_one("#search-input", Input).value)
+        kinds = {"quoted": "speaker", "cites": "source"}
+        return (kinds[field[0]], field[1]) if field is not None and field[0] in kinds else None
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
+        view = self._research_view()
+        if view is not None:
+            self.dismiss(view)
+            return
         results = self.query_one(SearchResults)
         if results.hits:
             self.dismiss(results.hits[0][0].article_id)

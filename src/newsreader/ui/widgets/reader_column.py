@@ -50,13 +50,15 @@ class ReaderColumn(Vertical):
         yield self.reader
         yield self.find_bar
 
-    def show(self, document: ArticleText | None, analysis: Analysis | None = None, scroll: int = 0) -> None:
-        """Show ``document`` (None: no article), its title on the frame, scrolled to line ``scroll``.
+    def show(self, document: ArticleText | None, analysis: Analysis | None = None, scroll: int = 0,
+             at: int | None = None) -> None:
+        """Show ``document`` (None: no article), its title on the frame, scrolled to line ``scroll``
+        (or to body offset ``at``: see :meth:`ReadingPane.show`).
 
         The frame's title always names what the pane shows, and an open find bar
         searches the new article for its query.
         """
-        self.reader.show(document, analysis, scroll=scroll)
+        self.reader.show(document, analysis, scroll=scroll, at=at)
         # Content, not a str: a str title is parsed as markup, and titles are untrusted text.
         self.reader.border_title = Content(document.article.title) if document is not None else "Article"
         self.reader.border_subtitle = ""

@@ -85,15 +85,20 @@ class ReadingPane(ScrollView, can_focus=True):
         self._laid_out_width = -1
         # A restored reading position waits for the first layout with real lines.
         self._scroll_when_laid_out = 0
+        #: A body offset to show once the article is laid out (see :meth:`show`).
+        self._at_offset: int | None = None
 
     # -- data in ------------------------------------------------------------------
-    def show(self, document: ArticleText | None, analysis: Analysis | None = None, scroll: int = 0) -> None:
-        """Display ``document``, scrolled to line ``scroll`` once it is laid out."""
+    def show(self, document: ArticleText | None, analysis: Analysis | None = None, scroll: int = 0,
+             at: int | None = None) -> None:
+        """Display ``document``, scrolled to line ``scroll`` once it is laid out; or, with ``at`` (a
+        body offset), to the quotation that starts there, made current, else to its paragraph."""
         self.document = document
         self.analysis = analysis or Analysis()
         self.focus_on = None
         self.find_hits, self.find_current = (), -1
         self.current_quote = -1
+        self._at_offset = at
         self._scroll_when_laid_out = scroll
         self.scroll_to(y=0, animate=False, immediate=True)
         self.relayout()
@@ -160,6 +165,9 @@ class ReadingPane(ScrollView, can_focus=True):
         self._page = page
         self.virtual_size = Size(0, len(page.lines))  # lines are laid out to the width: no sideways scroll
         self.refresh()
+        if self._at_offset is not None and page.lines:
+            self._scroll_when_laid_out = self._line_at(page, self._at_offset)
+            self._at_offset = None
         if self._scroll_when_laid_out and page.lines:
             self.call_after_refresh(self._restore_scroll)
         if jump.to_focus and page.focus_lines:
@@ -242,6 +250,17 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- movement -----------------------------------------------------------------
     def action_scroll_lines(self, lines: int) -> None:
         self.scroll_relative(y=lines, animate=False)
+
+    def _line_at(self, page: PageLayout, offset: int) -> int:
+        """The line to show body ``offset`` from: its quotation's first line (made the current
+        quotation) when one starts there, else its paragraph's; at least 1, so it is scrolled to."""
+        shown = self.analysis.quotes if self.show_quotes else ()
+        index = next((i for i, quote in enumerate(shown) if quote.start == offset), -1)
+        if 0 <= index < len(page.quote_spans):
+            self.current_quote = index
+            self.post_message(self.QuoteChanged(index, len(page.quote_spans)))
+            return max(1, page.quote_spans[index][0])
+        return max(1, page.line_of(offset))
 
     def first_quote_in_view(self) -> int:
         """The first quotation whose lines reach the screen (the last one above it when none
