@@ -157,6 +157,16 @@ def apply_results(
     added: list[Article] = []
     removed: list[Article] = []
     outlets = _Outlets(conn)
+    # Full-text rows are written together, after the batch's other rows: SQLite opens a statement
+    # journal for the next file's insert, and FTS5 then flushes the terms pending so far as a
+    # segment of one article, which automerge keeps merging (the writer spent ~60% of its SQL
+    # time there; benchmarks/bench_fts_insert.py: 1.9x the writer's rate, same results).
+    fts_rows: list[tuple[int, str, str, str, str]] = []
+
+    def flush_fts() -> None:
+        conn.executemany("INSERT INTO fts(rowid, title, body, authors, outlet) VALUES (?, ?, ?, ?, ?)", fts_rows)
+        fts_rows.clear()
+
     for result in results:
         key = file_key(result.rel)
         if result.status == "same":
@@ -165,6 +175,7 @@ def apply_results(
         if result.first:
             row = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
             if row is not None:
+                flush_fts()  # (a delete reads the index: rows of this batch must be in it)
                 removed.extend(delete_articles_of(conn, [row[0]], make, result.resume))
         file_id = conn.execute(
             "INSERT INTO files(path, size, mtime_ns, status, reasons, hash, mark) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -179,10 +190,13 @@ def apply_results(
             if record.id in seen:
                 continue
             seen.add(record.id)
-            added.append(_insert_article(conn, file_id, record, outlets.id_of(record.outlet), make))
+            article, fts_row = _insert_article(conn, file_id, record, outlets.id_of(record.outlet), make)
+            added.append(article)
+            fts_rows.append(fts_row)
         if result.final and result.status == "skipped" and not result.first:  # earlier parts had articles?
             if conn.execute("SELECT 1 FROM articles WHERE file = ? LIMIT 1", (file_id,)).fetchone():
                 conn.execute("UPDATE files SET status = 'indexed' WHERE id = ?", (file_id,))
+    flush_fts()
     return added, removed
 
 
@@ -209,7 +223,9 @@ class _Outlets:
 
 def _insert_article(
     conn: sqlite3.Connection, file_id: int, record: ArticleRecord, outlet: int, make: ArticleFactory
-) -> Article:
+) -> tuple[Article, tuple[int, str, str, str, str]]:
+    """Store ``record``'s rows but its full-text one, which is returned (rowid, title, body,
+    authors, outlet) for the caller to write with the batch's others; and the Article."""
     authors = AUTHOR_SEP.join(record.authors)
     doc = conn.execute(
         "INSERT INTO articles(id, file, path, entry, title, authors, role, outlet, date, url, word_count, format, "
@@ -217,12 +233,13 @@ def _insert_article(
         (record.id, file_id, record.path, record.entry, record.title, authors, record.role, outlet,
          record.date, record.url, record.word_count, record.format, record.hash, record.offset),
     ).lastrowid
+    if doc is None:  # (never after an INSERT that succeeded; typed Optional by sqlite3)
+        raise sqlite3.DatabaseError("no rowid for a new article")
     conn.execute("UPDATE outlets SET articles = articles + 1 WHERE id = ?", (outlet,))
     conn.execute("INSERT INTO texts(doc, body) VALUES (?, ?)", (doc, record.packed or pack_body(record.body)))
-    conn.execute("INSERT INTO fts(rowid, title, body, authors, outlet) VALUES (?, ?, ?, ?, ?)",
-                 (doc, record.title, record.body, ", ".join(record.authors), record.outlet or ""))
+    fts_row = (doc, record.title, record.body, ", ".join(record.authors), record.outlet or "")
     return make((record.id, record.path, record.title, authors, record.role, record.outlet or None, record.date,
-                 record.url, record.word_count, record.format, record.entry, record.offset))
+                 record.url, record.word_count, record.format, record.entry, record.offset)), fts_row
 
 
 def store_findings(conn: sqlite3.Connection, findings: Iterable[Findings], version: int) -> None:
