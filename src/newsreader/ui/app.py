@@ -46,6 +46,7 @@ class NewsreaderApp(App[None]):
         Binding("U", "screen.unread_only", "Unread only", show=False, id="unread_only"),
         Binding("x", "screen.show_skipped", "Skipped files", show=False, id="show_skipped"),
         Binding("i", "screen.glance", "At a glance", show=False, id="glance"),
+        Binding("E", "screen.export_view", "Export the list", show=False, id="export_view"),
         Binding("b", "screen.toggle_sidebar", "Sidebar", show=False, id="toggle_sidebar"),
         Binding("z", "screen.zen", "Zen", show=False, id="zen"),
         Binding("ctrl+f", "screen.find", "Find in article", id="find"),

@@ -10,7 +10,7 @@ stay in their thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from time import monotonic
 
@@ -26,6 +26,7 @@ from newsreader.ui.messages import (
     ArticleLoaded,
     CountsReady,
     CrossReady,
+    Exported,
     LibraryChanged,
     LibraryChecked,
     LibraryOpened,
@@ -40,6 +41,8 @@ from newsreader.userdata.reading_state import ReadingState
 
 #: Shortest pause between two checks of the folder for new or changed files.
 WATCH_SECONDS = 3.0
+#: Rows read from the index at a time when the list is exported.
+EXPORT_PAGE = 1000
 
 
 def opened_message(generation: int, view: int, found: FirstRows, notice: str | None = None) -> LibraryOpened:
@@ -249,6 +252,23 @@ class Loader:
                     self._post(ArticleFound(rows[0].id, rows[0], target))
 
         self._run(work, "find", "find neighbour")
+
+    def export_view(self, spec: ViewSpec, path: Path) -> None:
+        """Write every article of the list ``spec`` to the CSV ``path``, in the list's order, a
+        page at a time (see :mod:`newsreader.userdata.exports`); posts Exported."""
+        def work() -> None:
+            from newsreader.userdata.exports import COLUMNS, article_row, write_rows
+
+            def rows() -> Iterator[list[str]]:
+                offset = 0
+                while page := index.view_page(spec, offset, EXPORT_PAGE):
+                    yield from map(article_row, page)
+                    offset += len(page)
+
+            with self._open() as index:
+                self._post(Exported(path, write_rows(path, COLUMNS, rows())))
+
+        self._run(work, "export", "export the list")
 
     # -- reading ---------------------------------------------------------------------
     def article(self, root: Path, article: Article) -> None:

@@ -7,6 +7,7 @@ Dataclasses: each carries the ``generation`` (which library opening) or the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -146,5 +147,13 @@ class ArticleFound(Message):
     position: int | None
 
 
-__all__ = ["ArticleFailed", "ArticleFound", "ArticleLoaded", "CountsReady", "CrossReady", "LibraryChanged",
+@dataclass
+class Exported(Message):
+    """``rows`` articles of the list were exported to ``path``."""
+
+    path: Path
+    rows: int
+
+
+__all__ = ["ArticleFailed", "ArticleFound", "ArticleLoaded", "CountsReady", "CrossReady", "Exported", "LibraryChanged",
            "LibraryChecked", "LibraryOpened", "PageLoaded", "ViewCounted", "ViewLoaded", "ViewPositioned"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from newsreader.library.model import Article
-from newsreader.ui.messages import ArticleFound, CrossReady
+from newsreader.ui.messages import ArticleFound, CrossReady, Exported
 from newsreader.ui.widgets.filter_box import FilterBox
 from newsreader.ui.widgets.sidebar import SourcesSidebar
 
@@ -202,6 +202,20 @@ class MainKeys(_Base):
             elif result is not None:
                 self.loader.find(result, self.session.spec)
         self.app.push_screen(SearchScreen(self.loader.location), chosen)
+
+    def action_export_view(self) -> None:
+        """Export the articles the list shows, in its order, to a CSV file in the user's
+        downloads folder; a notification says where."""
+        from newsreader.userdata.exports import export_path
+
+        if self.loader.location is None:
+            return
+        path = export_path(self.session.root, "list")
+        self.notify(f"Exporting {self.session.shown:,} articles…", markup=False)
+        self.loader.export_view(self.session.spec, path)
+
+    def on_exported(self, message: Exported) -> None:
+        self.notify(f"Exported {message.rows:,} articles to {message.path}", markup=False, timeout=10)
 
     # -- research views -------------------------------------------------------------------
     def action_quotes_by(self, kind: str, name: str) -> None:

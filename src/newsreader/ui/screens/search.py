@@ -144,6 +144,7 @@ class SearchScreen(Screen[str | tuple[str, str] | None]):
     BINDINGS = [
         Binding("escape", "dismiss_none", "Back to the library"),
         Binding("down", "to_results", "Results", show=False),
+        Binding("E", "export_results", "Export"),
     ]
 
     def __init__(self, location: IndexLocation, query: str = "") -> None:
@@ -263,6 +264,28 @@ class SearchScreen(Screen[str | tuple[str, str] | None]):
     def _chosen(self, event: RowList.Chosen) -> None:
         event.stop()
         self.dismiss(self.query_one(SearchResults).hits[event.index // 2][0].article_id)
+
+    def action_export_results(self) -> None:
+        """Export the results, best first, to a CSV file in the user's downloads folder (rank,
+        the article's fields, the snippet); a notification says where."""
+        hits = [(hit, article) for hit, article in self.query_one(SearchResults).hits if article is not None]
+        if hits:
+            self._export(self._query, hits)
+
+    @work(thread=True, group="export", description="export the results")
+    def _export(self, query: str, hits: list[tuple[SearchHit, Article]]) -> None:
+        from newsreader.index import LibraryIndex
+        from newsreader.userdata.exports import COLUMNS, article_row, cell, export_path, write_rows
+
+        missing = [hit.article_id for hit, _ in hits if not hit.snippet]
+        with LibraryIndex.at(self.location) as index:
+            snippets = index.snippets(query, missing) if missing else {}
+        rows = ([str(rank), *article_row(article), cell("".join(text for text, _ in snippets.get(hit.article_id,
+                                                                                                   hit.snippet)))]
+                for rank, (hit, article) in enumerate(hits, 1))
+        path = export_path(self.location.root, "search")
+        count = write_rows(path, ("rank", *COLUMNS, "snippet"), rows)
+        self.app.call_from_thread(self.notify, f"Exported {count} results to {path}", markup=False, timeout=10)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
