@@ -121,11 +121,13 @@ class NewsreaderApp(App[None]):
         from newsreader.ui.screens.help import HelpScreen
         from newsreader.ui.theme_styles import theme_styles
         from newsreader.ui.widgets.find_bar import FindBar
+        from newsreader.ui.widgets.reader_column import ReaderColumn
         from newsreader.ui.widgets.reading_pane import ReadingPane
         from newsreader.ui.widgets.row_list import RowList
 
         sections = [("Everywhere", [*self.BINDINGS, *Screen.BINDINGS]), ("Lists", RowList.BINDINGS),
-                    ("Reading pane", ReadingPane.BINDINGS), ("Find bar", FindBar.BINDINGS)]
+                    ("Reading pane", [*ReadingPane.BINDINGS, *ReaderColumn.BINDINGS]),
+                    ("Find bar", FindBar.BINDINGS)]
         self.push_screen(HelpScreen(sections, theme_styles(self)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -28,10 +28,15 @@ SEARCH_HELP = (
     "\"exact phrases\" (never widened), prefix*, a OR b, -exclude or NOT exclude, and fields: title: author: "
     f"outlet: (the name shown, or as written) {field_names()} (a first name or surname finds the person) "
     "quoted: (speaker) cites: (source) after:2024-01-31 before:2024-06-01. "
-    "Results are ranked by relevance; Enter opens, Esc returns.\n"
+    "Results are ranked by relevance; Enter opens, Esc returns; quoted:NAME or cites:NAME alone, Enter "
+    "lists every quote by NAME, or every passage citing it; E exports the results.\n"
     "Filter (f): narrows the list to articles whose title, authors, outlet or body hold every word; Esc clears it.\n"
     "In the sidebar, Enter on a person, organisation, place or source highlights it in the article and "
-    "lists every article that names, quotes or cites it; Esc goes back."
+    "lists every article that names, quotes or cites it; on someone quoted or a source, it also lists every "
+    "quote or passage across the library (Enter opens the article there); Esc goes back.\n"
+    "Research: i shows the library at a glance (most quoted, most cited, outlets, articles per month); "
+    "E exports the list as it is shown; c copies the current quote with its attribution; y copies the "
+    "link; O opens it."
 )
 
 
