@@ -115,3 +115,17 @@ async def test_snippets_past_the_first_screens_come_as_rows_are_drawn(tmp_path: 
         last, _ = results.hits[-1]
         assert any(is_hit and text.lower() == "quay" for text, is_hit in last.snippet)
         assert "quay" in screen_text(app).lower()
+
+
+async def test_a_click_on_a_result_opens_that_result_inside_the_lists_border(small_library: Path) -> None:
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"council")
+        await _settle_search(pilot)
+        results = app.screen.query_one(SearchResults)
+        first = results.hits[0][1]
+        assert len(results.hits) == 2 and first is not None
+        await pilot.click("#search-results", offset=(6, 1))  # row 0 of the content: the border is row 0 of the widget
+        await settle(pilot)
+        assert app.main.reader.document is not None and app.main.reader.document.article.path == first.path

@@ -174,8 +174,11 @@ class RowList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        """Choose the row under the mouse."""
-        index = event.y + self.scroll_offset.y
+        """Choose the row under the mouse (measured inside the list's border and padding)."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + self.scroll_offset.y
         if 0 <= index < self.row_count and self.can_choose(index):
             self.cursor = index
             self.post_message(self.Chosen(self, index))
