@@ -52,15 +52,6 @@ class SkippedScreen(ModalScreen[None]):
     says how to close it.
     """
 
-    # The box's own rules: the stylesheet's ``#skipped-list`` (a fixed 80% box) no longer matches.
-    DEFAULT_CSS = """
-    #skipped-box {
-        width: 100; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    #skipped-rows { height: auto; max-height: 80vh; margin-top: 1; }
-    """
-
     AUTO_FOCUS = "#skipped-rows"
 
     BINDINGS = [Binding("escape,q,x", "dismiss", "Close")]
@@ -76,6 +67,4 @@ class SkippedScreen(ModalScreen[None]):
             yield Static(Text(title, style="bold"), id="skipped-title")
             if count:
                 yield SkippedList(self.skipped)
-        footer = KeyFooter()
-        footer.styles.width = "100%"  # (the stylesheet's ``SkippedScreen > *`` would make it 100 cells)
-        yield footer
+        yield KeyFooter()
