@@ -262,7 +262,7 @@ def test_a_refresh_stopped_inside_a_collection_goes_on_from_there(tmp_path: Path
 def test_a_new_parser_version_rereads_every_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # An index made by an older parser keeps what that parser read (here, a title that kept its
     # dateline) until the files change, unless the parser's version says to read them again.
-    import newsreader.index.library_index as library_index
+    import newsreader.index.versions as versions
     from newsreader.library.dateline import Dateline
 
     monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
@@ -276,10 +276,10 @@ def test_a_new_parser_version_rereads_every_file_once(tmp_path: Path, monkeypatc
             index.refresh()
         index.refresh()
         assert [a.title for a in index.articles()] == ["NORVIK — The quay closed on Monday"]  # nothing changed on disk
-        monkeypatch.setattr(library_index, "PARSER_VERSION", library_index.PARSER_VERSION + 1)
+        monkeypatch.setattr(versions, "PARSER_VERSION", versions.PARSER_VERSION + 1)
         index.refresh()
         assert [a.title for a in index.articles()] == ["The quay closed on Monday"]
         # Once: the version is stored and every file's mark is cleared by the re-read.
         assert index._conn.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()[0] == str(
-            library_index.PARSER_VERSION)
+            versions.PARSER_VERSION)
         assert index._conn.execute("SELECT count(*) FROM files WHERE size = -1").fetchone()[0] == 0

@@ -14,7 +14,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from newsreader.library.ingest import PARSER_VERSION
 from newsreader.library.model import Article, SkippedFile
 
 from . import views
@@ -33,8 +32,9 @@ from .schema import (
     verify,
 )
 from .search import run_query, snippets_for
+from .versions import sync_versions
 from .views import ViewSpec
-from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key, sync_citation_offsets, sync_name_forms
+from .writer import ARTICLE_COLUMNS, ARTICLE_FROM, ArticleFactory, norm_key
 
 _NAMES = "(SELECT id FROM names WHERE norm = ?)"
 #: ``articles_with`` kinds and the table each one reads.
@@ -231,14 +231,14 @@ class LibraryIndex:
             self._conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB:d}")
             if not self.location.memory and not verify(self._conn, self.path):
                 self._rebuild("failed its integrity check")
-            _sync_versions(self._conn)
+            sync_versions(self._conn)
             try:
                 summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
             except sqlite3.DatabaseError as error:
                 if not is_damage(error):
                     raise
                 self._rebuild(str(error))
-                _sync_versions(self._conn)
+                sync_versions(self._conn)
                 summary = refreshing.refresh(self._conn, self.root, on_progress, should_stop)
             if not summary.stopped:
                 self._conn.execute(
@@ -289,35 +289,6 @@ class LibraryIndex:
         self._conn.close()
         delete_database(self.path)
         self._conn = connect(self.path)
-
-
-def _sync_versions(conn: sqlite3.Connection) -> None:
-    """Bring what older code stored up to the rules of this one, before a refresh: outlet
-    sort keys, name forms, citation offsets, and files read by another parser."""
-    views.sync_outlet_keys(conn)
-    sync_name_forms(conn)
-    sync_citation_offsets(conn)
-    _sync_parser_version(conn)
-
-
-def _sync_parser_version(conn: sqlite3.Connection) -> None:
-    """An index whose files were read by another parser (``PARSER_VERSION``) has every file
-    marked changed, in one transaction with the new version: the refresh then re-reads them all
-    (titles, dates and bodies as this version reads them), and a refresh stopped half-way
-    leaves the rest marked for the next one."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()
-    if row is not None and row[0] == str(PARSER_VERSION):
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if row is not None or conn.execute("SELECT count(*) FROM files").fetchone()[0]:
-            conn.execute("UPDATE files SET size = -1, hash = NULL, mark = NULL")
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('parser', ?)", (str(PARSER_VERSION),))
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def _damage_notice(why: str) -> str:
