@@ -15,34 +15,27 @@ also finds its regular English forms ("flood": "floods", "flooded", "flooding";
 :mod:`newsreader.index.inflect`); a quoted word or phrase is matched as written. Every user term reaches FTS5 as a
 quoted string (inner quotes doubled) and every SQL value as a bound parameter,
 so no input can cause a syntax error: bad input raises :class:`QueryError`.
+
+:mod:`newsreader.index.query_syntax` splits the input into terms; this module
+turns them into the MATCH expression and the SQL of each field.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from newsreader.index.inflect import word_forms
+from newsreader.index.query_syntax import COLUMN_FIELDS, ENTITY_FIELDS, Term, term_groups
+from newsreader.index.query_syntax import QueryError as QueryError  # the language's one error, raised by both
 from newsreader.index.writer import norm_key
-from newsreader.labels import SEARCH_FIELDS
 from newsreader.library.outlets import display_outlet
 
 MAX_TERMS = 40
 MAX_CHARS = 1000
-QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
-COLUMN_FIELDS = {"title": "title", "author": "authors"}
-ENTITY_FIELDS = SEARCH_FIELDS  # person: org: place: -> labels, from the one table of entity kinds
-OTHER_FIELDS = ("quoted", "cites", "after", "before", "outlet")
-FIELDS = {*COLUMN_FIELDS, *ENTITY_FIELDS, *OTHER_FIELDS}
-_FIELD_RE = re.compile(r"([A-Za-z]+):(.*)\Z", re.S)
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _NAME_TOP = "\U0010ffff"
-
-
-class QueryError(ValueError):
-    """A query that cannot be run, with a short message for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +51,6 @@ class Query:
     words: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
-    field: str | None  # None for plain text
-    value: str
-    prefix: bool = False
-    negated: bool = False
-    exact: bool = False  # quoted: searched as written, never widened to other word forms
-
-
 def quote_fts(value: str) -> str:
     """``value`` as an FTS5 string literal (inner double quotes doubled)."""
     return '"' + value.replace('"', '""') + '"'
@@ -76,10 +60,9 @@ def parse_query(text: str) -> Query:
     """Parse user input; raises QueryError (never anything else) on bad input."""
     if not isinstance(text, str):
         raise QueryError("nothing to search for")
-    text = _clean(text)
     if len(text) > MAX_CHARS:
         raise QueryError(f"query too long (at most {MAX_CHARS} characters)")
-    groups = _group(_terms(text))
+    groups = term_groups(text)
     if sum(len(group) for group in groups) > MAX_TERMS:
         raise QueryError(f"too many terms (at most {MAX_TERMS})")
     match_parts: list[str] = []
@@ -130,108 +113,14 @@ def sole_field(text: str) -> tuple[str, str] | None:
     """(field, value) when ``text`` is one positive field term alone (``quoted:"Siri Holm"``),
     else None; raises nothing (bad input is None)."""
     try:
-        groups = _group(_terms(_clean(text)))
+        groups = term_groups(text)
     except QueryError:
         return None
     term = groups[0][0] if len(groups) == 1 and len(groups[0]) == 1 else None
     return (term.field, term.value) if term is not None and term.field and not term.negated else None
 
 
-def _clean(text: str) -> str:
-    """Control characters, lone surrogates and unassigned code points become spaces."""
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Cn", "Zl", "Zp") else ch for ch in text)
-
-
-def _terms(text: str) -> list[_Term | str]:
-    """Split input into terms and "OR" markers."""
-    out: list[_Term | str] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i].isspace():
-            i += 1
-            continue
-        negated = text[i] == "-" and i + 1 < n and not text[i + 1].isspace()
-        if negated:
-            i += 1
-        elif text.startswith("NOT", i) and i + 3 < n and text[i + 3].isspace() and text[i + 4:].strip():
-            # "NOT ferry", as FTS5 and web search engines write it, is "-ferry".
-            i += 3
-            while text[i].isspace():
-                i += 1
-            negated = not (text[i] == "-" and i + 1 < n and not text[i + 1].isspace())
-            if not negated:
-                i += 1  # "NOT -x": two negations; x is searched for
-        if text[i] in QUOTES:
-            value, i = _quoted(text, i)
-            prefix = i < n and text[i] == "*"
-            i += prefix
-            _add(out, _Term(None, value, prefix, negated, exact=True))
-            continue
-        start = i
-        while i < n and not text[i].isspace() and text[i] not in QUOTES:
-            i += 1
-        word = text[start:i]
-        found = _FIELD_RE.match(word)
-        name = found.group(1).lower() if found else None
-        if found and name in FIELDS:
-            value = found.group(2)
-            prefix = False
-            exact = False
-            if not value and i < n and text[i] in QUOTES:
-                value, i = _quoted(text, i)
-                prefix = i < n and text[i] == "*"
-                i += prefix
-                exact = True
-            elif value.endswith("*"):
-                value, prefix = value.rstrip("*"), True
-            if not value.strip():
-                raise QueryError(f"{name}: needs a value" if name not in ("after", "before")
-                                 else f"{name}: needs a date like 2024-03-01")
-            _add(out, _Term(name, value, prefix, negated, exact))
-            continue
-        if word == "OR" and not negated:
-            out.append("OR")
-            continue
-        prefix = word.endswith("*")
-        _add(out, _Term(None, word.rstrip("*").replace("*", " "), prefix, negated))
-    return out
-
-
-def _quoted(text: str, i: int) -> tuple[str, int]:
-    """The quoted string opening at ``text[i]`` and the index after it (unclosed runs to the end)."""
-    close = QUOTES[text[i]]
-    end = text.find(close, i + 1)
-    if end < 0 and close != '"':
-        end = text.find('"', i + 1)
-    if end < 0:
-        return text[i + 1:], len(text)
-    return text[i + 1:end], end + 1
-
-
-def _add(out: list[_Term | str], term: _Term) -> None:
-    # Text without letters or digits tokenizes to nothing, which would match nothing.
-    if term.field in FIELDS - set(COLUMN_FIELDS) or any(ch.isalnum() for ch in term.value):
-        out.append(term)
-
-
-def _group(items: list[_Term | str]) -> list[list[_Term]]:
-    """OR-groups of terms (negated terms always stand alone)."""
-    groups: list[list[_Term]] = []
-    joining = False
-    for item in items:
-        if item == "OR":
-            joining = bool(groups) and not groups[-1][-1].negated
-            continue
-        assert isinstance(item, _Term)
-        if joining and not item.negated:
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-        joining = False
-    return groups
-
-
-def _fts_atom(term: _Term) -> str:
+def _fts_atom(term: Term) -> str:
     forms = (term.value,) if term.exact or term.prefix else word_forms(term.value)
     if len(forms) > 1:
         # "flood" finds "floods", "flooded" and "flooding" (see index/inflect.py).
@@ -243,7 +132,7 @@ def _fts_atom(term: _Term) -> str:
     return atom
 
 
-def _condition(term: _Term) -> tuple[str, list[object]]:
+def _condition(term: Term) -> tuple[str, list[object]]:
     """SQL (over ``a``) and parameters for a field term that FTS5 does not handle."""
     if term.field == "outlet":
         # The outlets table is small (one row per outlet): the matcher runs once per
