@@ -207,7 +207,7 @@ async def test_each_screen_footer_shows_only_its_working_keys(small_library: Pat
         await pilot.press("down")
         await pilot.pause()
         assert app.focused is app.screen.query_one(SearchResults)
-        assert _footer(app) == ["Open", "Back to the library", "Quit", "Help", "Entities", "Quotes"]
+        assert _footer(app) == ["Open", "Back to the library", "Export", "Quit", "Help", "Entities", "Quotes"]
         assert "Find in article" not in screen_text(app)
 
 
