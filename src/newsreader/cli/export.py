@@ -5,6 +5,8 @@ The fields are described in :mod:`newsreader.index.export`. ``--query`` (the gra
 ``newsreader search``) keeps the matching articles only; a bad query is a one-line error
 (exit status 2) before any indexing. The index is built first when there is none yet.
 Without ``--output`` the records go to stdout. Rows are streamed: memory stays flat.
+The tables apply the corrections made in the app (names merged, names marked wrong in an
+article), kept with the reading state; see :mod:`newsreader.index.export`.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def export(path: Path, kind: str, output: Path | None, body: bool = False, query
     from typing import TextIO
 
     from newsreader.index import QueryError, parse_query
-    from newsreader.index.export import TABLES, iter_records, iter_table, write_csv, write_jsonl
+    from newsreader.index.export import iter_records, iter_table, table_fields, write_csv, write_jsonl
+    from newsreader.userdata.corrections import Corrections
 
     if table is not None and body:
         raise CommandError("--body exports articles: it does not go with --table")
@@ -66,14 +69,18 @@ def export(path: Path, kind: str, output: Path | None, body: bool = False, query
     except QueryError as error:
         raise CommandError(f"bad query: {error}") from None
 
+    corrections = Corrections.load(path) if table is not None else None
+    if corrections is not None and corrections.problem:
+        print(corrections.problem, file=sys.stderr)
+
     def rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         if table is not None:
-            return iter_table(conn, table, parsed)
+            return iter_table(conn, table, parsed, corrections=corrections)
         return iter_records(conn, body=body, query=parsed)
 
     def write(out: TextIO) -> Callable[[sqlite3.Connection], int]:
         if kind == "csv":
-            return lambda conn: write_csv(rows(conn), out, body, TABLES[table] if table else None)
+            return lambda conn: write_csv(rows(conn), out, body, table_fields(table, corrections) if table else None)
         return lambda conn: write_jsonl(rows(conn), out)
 
     with open_index(path) as index:

@@ -5,8 +5,9 @@ articles and the articles per month as a bar chart (every month from the first d
 article's to the last's, empty ones included). ``--json`` prints the same as one object:
 ``articles``, ``speakers`` and ``outlets`` ([name, count] pairs, most first), ``sources``
 (kind -> [name, count] pairs) and ``months`` (["YYYY-MM", articles] pairs). The index is
-built first when there is none yet. Names come from articles: they reach the terminal
-cleaned, inside rich ``Text``, never as markup.
+built first when there is none yet. The corrections made in the app apply (a merged name is
+counted as the name it is merged into; a name marked wrong in an article is not counted there).
+Names come from articles: they reach the terminal cleaned, inside rich ``Text``, never as markup.
 """
 
 from __future__ import annotations
@@ -51,14 +52,20 @@ def run(argv: Sequence[str]) -> int:
 
 def stats(path: Path, top: int, as_json: bool) -> int:
     """Print the glance of the library at ``path`` (``top`` names a section). Raises CommandError."""
+    import sys
+
     from newsreader.index.research import glance
+    from newsreader.userdata.corrections import Corrections
 
     if top < 1:
         raise CommandError("--top must be at least 1")
+    corrections = Corrections.load(path)
+    if corrections.problem:
+        print(corrections.problem, file=sys.stderr)
     with open_index(path) as index:
         if index.last_refresh is None:
             refresh_index(index, Console(stderr=True))
-        seen: Glance | None = index.run(lambda conn: glance(conn, top))
+        seen: Glance | None = index.run(lambda conn: glance(conn, top, corrections))
     if seen is None:
         raise CommandError("the index was damaged and is being rebuilt: run again")
     if as_json:

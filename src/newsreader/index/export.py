@@ -32,6 +32,13 @@ order, then position in the article; each row ends with its article's ``article_
   see :func:`newsreader.index.research.quotes_by`)
 
 A query (``--query``, the grammar of ``newsreader search``) exports the matching articles only.
+
+The reader's corrections (:mod:`newsreader.userdata.corrections`) apply to the tables: a merged
+name is exported as the name it is merged into (an article's entities merged into one name are
+one row, their mentions summed); a speaker marked wrong in an article is exported unattributed;
+an entity or cited source marked wrong is left out. When the library has corrections, each
+table ends with a ``corrected`` column saying what was corrected in the row ("merged from Aune",
+"speaker marked wrong: Aune"), empty for rows left as found.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ import csv
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsreader.library.outlets import display_outlet
 from newsreader.library.sanitize import clean_line
@@ -49,6 +56,9 @@ from .query import Query
 from .research import citing_passage, has_citation_offsets
 from .tables import unpack_body
 from .writer import AUTHOR_SEP
+
+if TYPE_CHECKING:
+    from newsreader.userdata.corrections import Corrections
 
 FIELDS = ("id", "path", "entry", "title", "authors", "role", "outlet", "outlet_as_written", "date", "url",
           "word_count", "format", "entities", "quotes", "citations")
@@ -62,6 +72,11 @@ TABLES = {
     "entities": ("entity", "label", "mentions", *_ARTICLE_FIELDS),
     "citations": ("source", "kind", "passage", *_ARTICLE_FIELDS),
 }
+
+
+def table_fields(table: str, corrections: Corrections | None = None) -> tuple[str, ...]:
+    """The columns of ``table``: :data:`TABLES`, and ``corrected`` when there are ``corrections``."""
+    return (*TABLES[table], "corrected") if corrections else TABLES[table]
 
 
 def query_filter(query: Query | None) -> tuple[str, list[object]]:
@@ -129,9 +144,10 @@ def _record(conn: sqlite3.Connection, doc: int, packed: bytes, record: dict[str,
 
 
 def iter_table(conn: sqlite3.Connection, table: str, query: Query | None = None,
-               chunk: int = 500) -> Iterator[dict[str, Any]]:
+               chunk: int = 500, corrections: Corrections | None = None) -> Iterator[dict[str, Any]]:
     """The rows of ``table`` (a key of :data:`TABLES`) of every article (or those ``query``
-    matches), in path order, then position; streams ``chunk`` articles at a time."""
+    matches), in path order, then position; streams ``chunk`` articles at a time. With
+    ``corrections`` (the library's), corrected as the module docstring says."""
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
     rows_of = {"quotes": _quote_rows, "entities": _entity_rows, "citations": _citation_rows}[table]
@@ -148,7 +164,8 @@ def iter_table(conn: sqlite3.Connection, table: str, query: Query | None = None,
                 continue
             tail = {"article_id": ident, "title": title, "outlet": display_outlet(outlet) if outlet else None,
                     "date": date, "url": url}
-            yield from _table_records(table, items, unpack_body(packed) if table != "entities" else "", tail)
+            records = _table_records(table, items, unpack_body(packed) if table != "entities" else "", tail)
+            yield from _corrected(table, records, ident, corrections) if corrections else records
 
 
 def _quote_rows(conn: sqlite3.Connection, marks: str, docs: list[int], offsets: bool) -> sqlite3.Cursor:
@@ -185,6 +202,35 @@ def _table_records(table: str, items: list[tuple[Any, ...]], body: str,
             rank = ranks[name] = ranks.get(name, -1) + 1
             low, high = citing_passage(body, start, end, name, rank)
             yield {"source": name, "kind": kind, "passage": clean_line(body[low:high]), **tail}
+
+
+def _corrected(table: str, records: Iterable[dict[str, Any]], article_id: str,
+               corrections: Corrections) -> Iterator[dict[str, Any]]:
+    """``records`` of one article with the reader's corrections applied (a ``corrected`` field added)."""
+    name_field = {"quotes": "resolved_speaker", "entities": "entity", "citations": "source"}[table]
+    kind = {"quotes": "speaker", "entities": "entity", "citations": "source"}[table]
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for record in records:
+        name = record[name_field] or (record["speaker"] if table == "quotes" else None)
+        record["corrected"] = ""
+        if name and corrections.is_wrong(article_id, kind, name):
+            if table != "quotes":
+                continue
+            record.update(speaker=None, resolved_speaker=None, corrected=f"speaker marked wrong: {name}")
+        elif name and (shown := corrections.canonical(name)) != name:
+            record[name_field], record["corrected"] = shown, f"merged from {name}"
+        if table == "entities":
+            # one row per name shown and label: the mentions of the names merged into it summed
+            same = merged.get((record["entity"], record["label"]))
+            if same is None:
+                merged[(record["entity"], record["label"])] = record
+            else:
+                same["mentions"] += record["mentions"]
+                notes = [note for note in (same["corrected"], record["corrected"]) if note]
+                same["corrected"] = "; ".join(notes)
+            continue
+        yield record
+    yield from sorted(merged.values(), key=lambda r: (-r["mentions"], r["entity"]))
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:

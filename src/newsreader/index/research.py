@@ -12,6 +12,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsreader.analysis.model import CITATION_KINDS
 from newsreader.analysis.tokens import sentence_spans
@@ -21,6 +22,9 @@ from newsreader.library.sanitize import clean_line
 from .tables import unpack_body
 from .views import outlet_counts
 from .writer import ARTICLE_COLUMNS, ArticleFactory, norm_key
+
+if TYPE_CHECKING:
+    from newsreader.userdata.corrections import Corrections
 
 KINDS = ("speaker", "source")
 #: A citing passage longer than this (a paragraph without sentence ends) is cut to it.
@@ -71,22 +75,39 @@ def has_citation_offsets(conn: sqlite3.Connection) -> bool:
     return any(row[1] == "start" for row in conn.execute("PRAGMA table_info(citations)"))
 
 
-def quotes_count(conn: sqlite3.Connection, kind: str, keys: Sequence[str]) -> int:
-    """How many rows :func:`quotes_by` lists for ``kind`` and ``keys``."""
+def _left_out(leave_out: Sequence[tuple[str, str]], names: str) -> tuple[str, list[str]]:
+    """The condition leaving out rows whose (article id, name's norm) is in ``leave_out``."""
+    if not leave_out:
+        return "", []
+    values = ", ".join("(?, ?)" for _ in leave_out)
+    return f" AND (a.id, {names}.norm) NOT IN (VALUES {values})", [part for pair in leave_out for part in pair]
+
+
+def quotes_count(conn: sqlite3.Connection, kind: str, keys: Sequence[str],
+                 leave_out: Sequence[tuple[str, str]] = ()) -> int:
+    """How many rows :func:`quotes_by` lists for ``kind``, ``keys`` and ``leave_out``."""
     _check(kind)
     if not keys:
         return 0
     names, norms = _names(keys)
     table, column = ("quotes", "speaker") if kind == "speaker" else ("citations", "name")
+    if leave_out:
+        skip, params = _left_out(leave_out, "n")
+        return int(conn.execute(
+            f"SELECT count(*) FROM {table} t JOIN articles a ON a.doc = t.doc JOIN names n ON n.id = t.{column} "
+            f"WHERE t.{column} IN {names}{skip}", [*norms, *params]).fetchone()[0])
     return int(conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IN {names}", norms).fetchone()[0])
 
 
-def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: int, limit: int) -> list[QuoteRow]:
+def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: int, limit: int,
+              leave_out: Sequence[tuple[str, str]] = ()) -> list[QuoteRow]:
     """Rows ``offset`` to ``offset + limit`` of the quotes of ``keys``.
 
     kind "speaker": every quote whose resolved speaker is one of ``keys``; kind "source":
     every passage that cites one of ``keys``. Newest article first (date DESC, undated
     last), then position in the article. Only the bodies of the page's articles are read.
+    Rows of an (article id, name's :func:`norm_key`) in ``leave_out`` are left out: the
+    reader marked that name wrong there (see :meth:`Corrections.wrong_pairs`).
 
     A citing passage is the sentence holding the citation. A citation stored without offsets
     (an index analysed before they were kept, until its next refresh re-analyses it) falls back
@@ -98,10 +119,11 @@ def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: 
     if not keys or limit <= 0:
         return []
     names, norms = _names(keys)
+    skip, skipped = _left_out(leave_out, "s" if kind == "speaker" else "n")
     if kind == "speaker":
         sql = (f"SELECT {ARTICLE_COLUMNS}, a.doc, q.start, q.end, s.name, w.name, 0 FROM quotes q "
                "JOIN articles a ON a.doc = q.doc JOIN outlets o ON o.id = a.outlet JOIN names s ON s.id = q.speaker "
-               f"LEFT JOIN names w ON w.id = q.written WHERE q.speaker IN {names} "
+               f"LEFT JOIN names w ON w.id = q.written WHERE q.speaker IN {names}{skip} "
                f"ORDER BY {_ORDER}, q.start, q.rowid LIMIT ? OFFSET ?")
     else:
         spans = "start, end" if has_citation_offsets(conn) else "NULL AS start, NULL AS end"
@@ -109,9 +131,9 @@ def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: 
                "row_number() OVER (PARTITION BY c.doc, c.name ORDER BY c.rowid) - 1 "
                f"FROM (SELECT rowid, doc, name, {spans} FROM citations) c "
                "JOIN articles a ON a.doc = c.doc JOIN outlets o ON o.id = a.outlet JOIN names n ON n.id = c.name "
-               f"WHERE c.name IN {names} "
+               f"WHERE c.name IN {names}{skip} "
                f"ORDER BY {_ORDER}, c.start IS NULL, c.start, c.rowid LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, (*norms, limit, max(0, offset))).fetchall()
+    rows = conn.execute(sql, (*norms, *skipped, limit, max(0, offset))).fetchall()
     make = ArticleFactory()
     bodies: dict[int, str] = {}
     found: list[QuoteRow] = []
@@ -156,19 +178,27 @@ def citing_passage(body: str, start: int | None, end: int | None, name: str, ran
     return low, high
 
 
-def glance(conn: sqlite3.Connection, top: int = 20) -> Glance:
+def glance(conn: sqlite3.Connection, top: int = 20, corrections: Corrections | None = None) -> Glance:
     """The library at a glance: its articles, the ``top`` most-quoted people, the ``top``
     most-cited sources of each kind, the outlets by articles and articles per month.
-    Names sharing a norm key are one row, shown as the form with most rows."""
+    Names sharing a norm key are one row, shown as the form with most rows.
+
+    With the reader's ``corrections``, a merged name counts as the name it is merged into,
+    and quotes or citations of a name marked wrong in an article are not counted."""
     row = conn.execute("SELECT sum(articles) FROM outlets").fetchone()
-    speakers = _merge(conn.execute(
+    speaker_rows = [(norm, name, n) for norm, name, n in conn.execute(
         "SELECT n.norm, n.name, c FROM (SELECT speaker, count(*) AS c FROM quotes WHERE speaker IS NOT NULL "
-        "GROUP BY speaker) q JOIN names n ON n.id = q.speaker"), top)
+        "GROUP BY speaker) q JOIN names n ON n.id = q.speaker")]
     by_kind: dict[str, list[tuple[str, str, int]]] = {}
     for kind, norm, name, n in conn.execute(
             "SELECT c.kind, n.norm, n.name, c.c FROM (SELECT kind, name, count(*) AS c FROM citations "
             "GROUP BY kind, name) c JOIN names n ON n.id = c.name"):
         by_kind.setdefault(kind, []).append((norm, name, n))
+    if corrections:
+        _uncount_wrong(conn, corrections, speaker_rows, by_kind)
+        speaker_rows = _shown_as(speaker_rows, corrections)
+        by_kind = {kind: _shown_as(rows, corrections) for kind, rows in by_kind.items()}
+    speakers = _merge(speaker_rows, top)
     order = {kind: n for n, kind in enumerate(CITATION_KINDS)}
     kinds = sorted(by_kind, key=lambda kind: (order.get(kind, len(order)), kind))
     sources = {kind: _merge(by_kind[kind], top) for kind in kinds}
@@ -176,8 +206,35 @@ def glance(conn: sqlite3.Connection, top: int = 20) -> Glance:
     return Glance(int(row[0] or 0) if row else 0, speakers, sources, outlets, _months(conn))
 
 
+def _uncount_wrong(conn: sqlite3.Connection, corrections: Corrections, speakers: list[tuple[str, str, int]],
+                   sources: dict[str, list[tuple[str, str, int]]]) -> None:
+    """Add a negative row for each name's quotes or citations in an article where it is marked wrong."""
+    for article in sorted({article for article, kind, _ in corrections.wrong if kind == "speaker"}):
+        for norm, name, n in conn.execute(
+                "SELECT n.norm, n.name, count(*) FROM quotes q JOIN articles a ON a.doc = q.doc "
+                "JOIN names n ON n.id = q.speaker WHERE a.id = ? GROUP BY n.id", (article,)):
+            if corrections.is_wrong(article, "speaker", name):
+                speakers.append((norm, name, -n))
+    for article in sorted({article for article, kind, _ in corrections.wrong if kind == "source"}):
+        for kind, norm, name, n in conn.execute(
+                "SELECT c.kind, n.norm, n.name, count(*) FROM citations c JOIN articles a ON a.doc = c.doc "
+                "JOIN names n ON n.id = c.name WHERE a.id = ? GROUP BY c.kind, n.id", (article,)):
+            if corrections.is_wrong(article, "source", name):
+                sources.setdefault(kind, []).append((norm, name, -n))
+
+
+def _shown_as(rows: list[tuple[str, str, int]], corrections: Corrections) -> list[tuple[str, str, int]]:
+    """(norm, name, count) rows with each merged name replaced by the name it is shown as."""
+    out = []
+    for norm, name, n in rows:
+        shown = corrections.canonical(name)
+        out.append((norm, name, n) if shown == name else (norm_key(shown), shown, n))
+    return out
+
+
 def _merge(rows: Sequence[tuple[str, str, int]] | sqlite3.Cursor, top: int) -> list[tuple[str, int]]:
-    """(norm, name, count) rows summed by norm, each shown as its name with most rows; most first."""
+    """(norm, name, count) rows summed by norm, each shown as its name with most rows; most first
+    (names whose rows sum to nothing are left out)."""
     totals: dict[str, int] = {}
     shown: dict[str, tuple[int, str]] = {}
     for norm, name, n in rows:
@@ -185,7 +242,7 @@ def _merge(rows: Sequence[tuple[str, str, int]] | sqlite3.Cursor, top: int) -> l
         best = shown.get(norm)
         if best is None or (n, name) > best:
             shown[norm] = (n, name)
-    ranked = sorted(totals.items(), key=lambda item: (-item[1], shown[item[0]][1]))
+    ranked = sorted(((norm, n) for norm, n in totals.items() if n > 0), key=lambda item: (-item[1], shown[item[0]][1]))
     return [(shown[norm][1], n) for norm, n in ranked[:max(0, top)]]
 
 

@@ -22,7 +22,8 @@ kept as ``<name>.damaged``); saving returns ``False`` when it cannot write.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -140,6 +141,17 @@ class Corrections:
                 names.append(merged)
                 norms.add(norm_key(merged))
         return names
+
+    def grouped(self, counts: Mapping[str, int]) -> list[tuple[str, int, list[tuple[str, int]]]]:
+        """``counts`` of names as (name shown, its total, [(name merged into it, count), ...]), most first."""
+        totals: Counter[str] = Counter()
+        merged: dict[str, list[tuple[str, int]]] = {}
+        for name, count in sorted(counts.items(), key=lambda item: -item[1]):
+            shown = self.canonical(name)
+            totals[shown] += count
+            if shown != name:
+                merged.setdefault(shown, []).append((name, count))
+        return [(shown, total, merged.get(shown, [])) for shown, total in totals.most_common()]
 
     def merged_into(self, name: str) -> str | None:
         """What ``name`` itself is merged into (one step), or None."""

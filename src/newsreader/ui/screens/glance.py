@@ -35,6 +35,7 @@ from newsreader.ui.widgets.row_list import RowList
 if TYPE_CHECKING:
     from newsreader.index import IndexLocation
     from newsreader.index.research import Glance
+    from newsreader.userdata.corrections import Corrections
 
 #: How many names each list shows.
 TOP = 20
@@ -197,9 +198,11 @@ class GlanceScreen(ModalScreen[Choice | None]):
         Binding("escape", "dismiss_none", "Back"),
     ]
 
-    def __init__(self, location: IndexLocation) -> None:
+    def __init__(self, location: IndexLocation, corrections: Corrections | None = None) -> None:
         super().__init__()
         self.location = location
+        #: The library's corrections: merged names counted as one, names marked wrong not counted.
+        self.corrections = corrections
 
     def compose(self) -> ComposeResult:
         yield Static(Text("The library at a glance", style="bold"), id="glance-title")
@@ -226,7 +229,7 @@ class GlanceScreen(ModalScreen[Choice | None]):
         try:
             with LibraryIndex.at(self.location) as index:
                 index.stop_when(lambda: worker.is_cancelled)
-                found = index.run(lambda c: glance(c, TOP))
+                found = index.run(lambda c: glance(c, TOP, self.corrections))
         except Cancelled:
             return
         except IndexUnavailable as error:

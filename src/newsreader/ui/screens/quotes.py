@@ -3,6 +3,9 @@
 Rows come from the index a page at a time (:func:`newsreader.index.research.quotes_by`),
 newest article first; the count comes with the first page. Enter dismisses the screen
 with ``(article_id, start)``, so the caller opens the article at that quote; Esc with None.
+
+With the library's corrections the listing covers every name merged into the one chosen
+(named in the heading), and leaves out the rows of a name marked wrong in their article.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from newsreader.ui.widgets.row_list import RowList
 if TYPE_CHECKING:
     from newsreader.index import IndexLocation, LibraryIndex
     from newsreader.index.research import QuoteRow
+    from newsreader.userdata.corrections import Corrections
 
 #: What the listing is called, and what one row of it is, by kind.
 HEADINGS = {"speaker": ("Quotes by", "quote"), "source": ("Passages citing", "passage")}
@@ -63,41 +67,64 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-def article_count(index: LibraryIndex, kind: str, keys: Sequence[str]) -> int:
-    """How many articles quote (or cite) any of ``keys``."""
-    if len(keys) == 1:
+def article_count(index: LibraryIndex, kind: str, keys: Sequence[str],
+                  leave_out: Sequence[tuple[str, str]] = ()) -> int:
+    """How many articles quote (or cite) any of ``keys`` (an (article id, name's norm) in
+    ``leave_out`` not counting)."""
+    from newsreader.index.writer import norm_key
+
+    if len(keys) == 1 and not leave_out:
         return index.cross_summary(kind, keys[0])[0]
-    return len({article_id for key in keys for article_id, _ in index.articles_with(kind, key)})
+    skipped = set(leave_out)
+    return len({article_id for key in keys for article_id, _ in index.articles_with(kind, key)
+                if (article_id, norm_key(key)) not in skipped})
 
 
 class QuotesScreen(ModalScreen[tuple[str, int] | None]):
     """Every quote by ``keys`` (kind ``"speaker"``) or every passage citing them (``"source"``),
     shown under ``title`` (the name as the reader knows it). A modal screen over the whole
-    terminal: its footer shows its own keys, not the main screen's."""
+    terminal: its footer shows its own keys, not the main screen's. ``corrections`` (the
+    library's): every name merged into ``keys`` is listed too, as ``title`` the name shown,
+    and rows of a name marked wrong in their article are left out."""
 
     AUTO_FOCUS = "#quote-rows"
 
     BINDINGS = [Binding("escape", "dismiss_none", "Back")]
 
-    def __init__(self, location: IndexLocation, kind: str, keys: Sequence[str], title: str) -> None:
+    def __init__(self, location: IndexLocation, kind: str, keys: Sequence[str], title: str,
+                 corrections: Corrections | None = None) -> None:
         if kind not in HEADINGS:
             raise ValueError(f"kind must be one of {', '.join(HEADINGS)}, not {kind!r}")
         super().__init__()
         self.location = location
         self.kind = kind
+        #: Names merged into the one chosen (shown in the heading).
+        self.also: tuple[str, ...] = ()
+        #: (article id, name's norm) pairs whose rows are left out (marked wrong there).
+        self.leave_out: tuple[tuple[str, str], ...] = ()
+        if corrections:
+            title = corrections.canonical(title)
+            names = list(dict.fromkeys(name for key in keys for name in corrections.names_for(key)))
+            self.also = tuple(name for name in names if name != title)
+            self.leave_out = tuple(corrections.wrong_pairs(kind, names))
+            keys = names
         self.keys = tuple(keys)
         self.title_name = clean_line(title)
         self.page_size = quote_list.QUOTE_PAGE
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading("reading the index…"), id="quotes-title", markup=False)
-        yield QuoteList(quoted=self.kind == "speaker", id="quote-rows")
+        rows = QuoteList(quoted=self.kind == "speaker", id="quote-rows")
+        rows.shown_name = self.title_name if self.also else None
+        yield rows
         yield KeyFooter()
 
     def _heading(self, counts: str) -> Text:
         lead, _ = HEADINGS[self.kind]
         text = Text(f"{lead} ", style="bold", end="")
         text.append(self.title_name, style="bold")
+        if self.also:
+            text.append(f" (with {', '.join(clean_line(name) for name in self.also)})", style="dim")
         text.append(f" · {counts}", style="dim")
         return text
 
@@ -125,19 +152,20 @@ class QuotesScreen(ModalScreen[tuple[str, int] | None]):
     def _first(self, index: LibraryIndex) -> None:
         from newsreader.index import research
 
-        kind, keys = self.kind, self.keys
-        rows: list[QuoteRow] = index.run(lambda c: research.quotes_by(c, kind, keys, 0, self.page_size)) or []
+        kind, keys, skip = self.kind, self.keys, self.leave_out
+        rows: list[QuoteRow] = index.run(lambda c: research.quotes_by(c, kind, keys, 0, self.page_size, skip)) or []
         count = len(rows)
         if count >= self.page_size:
-            count = index.run(lambda c: research.quotes_count(c, kind, keys)) or count
-        self.post_message(QuotesCounted(count, article_count(index, kind, keys) if count else 0, rows))
+            count = index.run(lambda c: research.quotes_count(c, kind, keys, skip)) or count
+        self.post_message(QuotesCounted(count, article_count(index, kind, keys, skip) if count else 0, rows))
 
     def _page(self, page: int) -> Callable[[LibraryIndex], None]:
         def work(index: LibraryIndex) -> None:
             from newsreader.index import research
 
             offset = page * self.page_size
-            rows = index.run(lambda c: research.quotes_by(c, self.kind, self.keys, offset, self.page_size)) or []
+            rows = index.run(lambda c: research.quotes_by(c, self.kind, self.keys, offset, self.page_size,
+                                                          self.leave_out)) or []
             self.post_message(QuotePageLoaded(page, rows))
         return work
 

@@ -118,6 +118,8 @@ class QuoteList(RowList):
         self.pages = QuotePages()
         #: Whether the listing has dates to show (undated rows come last: the first row tells).
         self.dated = False
+        #: The name the listing is of; a row credited to another name (one merged into it) says which.
+        self.shown_name: str | None = None
 
     def show(self, count: int, first: list[QuoteRow], page_size: int | None = None) -> None:
         """Show a listing of ``count`` rows, with its first page (of ``page_size`` rows)."""
@@ -188,7 +190,10 @@ class QuoteList(RowList):
             # A quotation in the quote style (italic); a citing passage is the article's own words.
             text_style = base + self.get_component_rich_style("quote-list--text", partial=True) if self.quoted else base
             return [Segment(date, muted), Segment(fit(lines.text, rest), text_style)]
-        meta = " · ".join(part for part in (lines.outlet, lines.date if gutter == 2 else "") if part)
+        credited = clean_line(row.speaker) if self.shown_name and row.speaker.casefold() != \
+            self.shown_name.casefold() else ""
+        meta = " · ".join(part for part in (f"as {credited}" if credited else "", lines.outlet,
+                                            lines.date if gutter == 2 else "") if part)
         meta_width = min(len(meta) + 3, rest // 2) if meta else 0
         title_width = max(rest - meta_width, 0)
         return [Segment(" " * gutter, base), Segment(fit(lines.title, title_width), muted),
