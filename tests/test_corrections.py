@@ -4,15 +4,27 @@ and exports, and still applied after a re-index."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
 import stat
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pilot_helpers import open_path, screen_text, settle
+from textual.pilot import Pilot
 
 from newsreader.analysis.model import Analysis, Citation, Entity, Quote
+from newsreader.cli import main
 from newsreader.index.writer import norm_key
+from newsreader.ui.app import NewsreaderApp
+from newsreader.ui.screens.merge import MergeScreen
+from newsreader.ui.screens.quotes import QuotesScreen
+from newsreader.ui.widgets.quote_list import QuoteList
+from newsreader.ui.widgets.sidebar import SidebarRow
 from newsreader.userdata.corrections import Corrections, apply_to_analysis, corrections_file
 
 NAMES = st.sampled_from(["Per Aune", "Aune", "aune", "Mr. Aune", "Liv Aas", "Aas", "The Board", "board", "Ola"])
@@ -144,3 +156,152 @@ def test_an_unusable_file_gives_no_corrections_and_is_kept_aside(tmp_path: Path)
     found = Corrections.load(tmp_path)
     assert not found and found.problem is not None and "wrong" in found.problem
     assert any(p.name.endswith(".damaged") for p in path.parent.iterdir())
+
+
+# -- in the app, and in exports ----------------------------------------------------------------
+ARTICLES = {
+    "pier.md": ("2024-05-06", "Vallby pier reopens",
+                "The Vallby pier reopened on Monday after a winter of repairs.\n\n"
+                "“We kept every plank we could,” said harbour engineer Siri Holm.\n\n"
+                "“It cost less than a new pier would have,” said councillor Per Aune.\n"),
+    "dredge.md": ("2024-06-10", "Harbour to be dredged",
+                  "The Vallby harbour will be dredged in the autumn, the council said.\n\n"
+                  "“Boats have touched the bottom twice this year,” Aune said.\n"),
+}
+
+
+def _library(tmp_path: Path) -> Path:
+    root = tmp_path / "lib"
+    root.mkdir()
+    for name, (date, title, body) in ARTICLES.items():
+        (root / name).write_text(f"---\ntitle: {title}\nauthor: Oda Fjell\nsource: Vallbyposten\ndate: {date}\n---\n"
+                                 + body, encoding="utf-8")
+    return root
+
+
+async def _on_row(pilot: Pilot[None], app: NewsreaderApp, kind: str, name: str) -> SidebarRow:
+    """Put the sidebar's cursor on the ``kind`` row named ``name`` (a row shown, not one merged)."""
+    sidebar = app.main.sidebar
+    index = next(i for i, row in enumerate(sidebar._rows) if row.kind == kind and row.label == name)
+    sidebar.focus()
+    sidebar.move_to(index)
+    await pilot.pause()
+    assert sidebar.cursor == index
+    return sidebar._rows[index]
+
+
+def _speaker_rows(app: NewsreaderApp) -> list[tuple[str, int | None, bool, str | None]]:
+    return [(row.label, row.count, row.wrong, row.into) for row in app.main.sidebar._rows if row.kind == "speaker"]
+
+
+def _credited(app: NewsreaderApp) -> list[str | None]:
+    """Who the reading pane credits each quote of the open article to."""
+    return [quote.speaker_key for quote in app.main.reader.analysis.quotes]
+
+
+async def test_a_speaker_marked_wrong_is_not_credited_and_stays_so_after_a_restart(
+        tmp_path: Path, newsreader_home: Path) -> None:
+    root = _library(tmp_path)
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_path(pilot, "pier.md")
+        assert _credited(app) == ["Siri Holm", "Per Aune"]
+        await _on_row(pilot, app, "speaker", "Siri Holm")
+        await pilot.press("w")
+        await settle(pilot)
+        assert _credited(app) == [None, "Per Aune"]
+        text = screen_text(app)
+        assert "— unattributed" in text and "— Siri Holm" not in text
+        assert ("Siri Holm", 1, True, None) in _speaker_rows(app)
+        await pilot.press("q")
+    path = corrections_file(root)
+    assert path.is_relative_to(newsreader_home) and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in root.rglob("*")) == ["dredge.md", "pier.md"]
+
+    again = NewsreaderApp(root)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_path(pilot, "pier.md")
+        assert _credited(again) == [None, "Per Aune"]
+        assert ("Siri Holm", 1, True, None) in _speaker_rows(again)
+        await _on_row(pilot, again, "speaker", "Siri Holm")
+        await pilot.press("w")  # again: no longer wrong
+        await settle(pilot)
+        assert _credited(again) == ["Siri Holm", "Per Aune"]
+    assert not Corrections.load(root)
+
+
+async def test_a_merge_in_the_sidebar_lists_both_names_quotes_and_undoes(tmp_path: Path) -> None:
+    root = _library(tmp_path)
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_path(pilot, "pier.md")
+        await _on_row(pilot, app, "speaker", "Siri Holm")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MergeScreen) and app.screen.candidates == ["Per Aune"]
+        await pilot.press("escape")
+        await open_path(pilot, "dredge.md")
+        assert _credited(app) == ["Aune"]
+        await _on_row(pilot, app, "speaker", "Aune")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MergeScreen) and app.screen.candidates == []
+        await pilot.press(*"Per Aune", "enter")
+        await settle(pilot)
+        assert _credited(app) == ["Per Aune"]
+        assert _speaker_rows(app) == [("Per Aune", 1, False, None), ("Aune", 1, False, "Per Aune")]
+
+        app.main.action_quotes_by("speaker", "Per Aune")
+        await settle(pilot)
+        quotes = app.screen
+        assert isinstance(quotes, QuotesScreen) and set(quotes.keys) == {"Per Aune", "Aune"}
+        listing = quotes.query_one(QuoteList)
+        rows = [listing.pages.row(i) for i in range(listing.pages.count)]
+        assert [(r.article.path, r.speaker) for r in rows if r] == [("dredge.md", "Aune"), ("pier.md", "Per Aune")]
+        assert "as Aune" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+
+        await _on_row(pilot, app, "speaker", "Aune")  # the row merged, under Per Aune
+        await pilot.press("M")
+        await settle(pilot)
+        assert _credited(app) == ["Aune"]
+        assert _speaker_rows(app) == [("Aune", 1, False, None)]
+    assert not Corrections.load(root)
+
+
+def test_exports_and_stats_apply_corrections_and_they_survive_a_reindex(
+        tmp_path: Path, newsreader_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _library(tmp_path)
+    assert main(["export", str(root), "--table", "quotes"]) == 0
+    plain = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["speaker"], r["resolved_speaker"]) for r in plain] == [
+        ("Aune", "Aune"), ("harbour engineer Siri Holm", "Siri Holm"), ("councillor Per Aune", "Per Aune")]
+    assert "corrected" not in plain[0]
+    pier = next(r["article_id"] for r in plain if r["title"] == "Vallby pier reopens")
+    corrections = Corrections.load(root)
+    corrections.merge("Aune", "Per Aune")
+    corrections.toggle_wrong(pier, "speaker", "Siri Holm")
+    corrections.toggle_wrong(pier, "entity", "Siri Holm")
+    assert corrections.save()
+
+    def exported() -> None:
+        assert main(["export", str(root), "--table", "quotes"]) == 0
+        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [(r["speaker"], r["resolved_speaker"], r["corrected"]) for r in rows] == [
+            ("Aune", "Per Aune", "merged from Aune"), (None, None, "speaker marked wrong: Siri Holm"),
+            ("councillor Per Aune", "Per Aune", "")]
+        assert main(["export", str(root), "--table", "entities", "--format", "csv"]) == 0
+        table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+        assert table[0][-1] == "corrected"
+        people = [(row[0], row[-1]) for row in table[1:] if row[1] == "PERSON"]
+        assert people == [("Per Aune", "merged from Aune"), ("Per Aune", "")]  # one row an article; Siri Holm left out
+        assert main(["stats", str(root), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["speakers"] == [["Per Aune", 2]]
+
+    exported()
+    shutil.rmtree(newsreader_home / "cache")  # the index is gone: the next export indexes afresh
+    exported()

@@ -41,10 +41,10 @@ class MergeScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="merge-dialog"):
-            question = Text("Merge ", style="bold")
-            question.append(clean_line(self.merged_name), style="bold")
-            question.append(f" into which {KIND_WORDS.get(self.kind, 'name')}?", style="bold")
-            yield Static(question, id="merge-question")
+            word = KIND_WORDS.get(self.kind, "name")
+            yield Static(Text(f"Merge {clean_line(self.merged_name)} into which {word}?", style="bold"),
+                         id="merge-question")
+            yield Static(Text("It is shown as that name in every article, and in exports.", style="dim"))
             choices = OptionList(*(Option(Text(clean_line(name)), id=str(n))
                                    for n, name in enumerate(self.candidates)), id="merge-choices")
             choices.display = bool(self.candidates)
