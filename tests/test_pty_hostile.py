@@ -51,12 +51,12 @@ def focus_empty_filter(term: Terminal) -> int:
     deadline = time.monotonic() + 20
     while True:
         for row, line in enumerate(term.text().split("\n")):
-            if "Filter: words" in line:
+            if "Filter" in line:  # the placeholder, as much of it as the list's width shows
                 return row
         assert time.monotonic() < deadline, term.text()
         term.press("f", "ctrl+u")  # until the box has focus the list ignores Ctrl+U; then it clears the box
         try:
-            term.wait_for("Filter: words", timeout=0.3)
+            term.wait_for("Filter", timeout=0.3)
         except AssertionError:
             pass
 
@@ -107,7 +107,7 @@ def test_hostile_library_in_a_terminal(hostile: tuple[hl.Hostile, list[str]], ne
 
         screen = open_by_filter(term, "Escapes everywhere", "Body with", articles)
         assert "click me" in screen and "red" in screen
-        screen = open_by_filter(term, "Markup title", "lone [ bracket", articles)
+        screen = open_by_filter(term, "Markup title", "Body [red]not red[/red]", articles)
         assert "[@click=app.quit]" in screen and "[link=file:///etc/passwd]" in screen
         click(term, "[@click=app.quit]")
         type_filter(term, "Lying front")  # the app is still here, and still answers keys

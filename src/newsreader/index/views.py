@@ -236,18 +236,6 @@ def outlet_counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
         "FROM outlets WHERE id != 0 AND articles > 0) WHERE rank = 1")]
 
 
-def sync_outlet_keys(conn: sqlite3.Connection) -> int:
-    """Recompute each outlet's sort key (:func:`newsreader.catalog.outlet_key`)
-    where it changed, so an index made before the key's rule changed sorts as
-    the rule says now; returns how many changed. One row per outlet: cheap."""
-    rows = conn.execute("SELECT id, name, key FROM outlets WHERE id != 0").fetchall()
-    keys = ((outlet_key(name), ident, key) for ident, name, key in rows)
-    changed = [(new, ident) for new, ident, key in keys if new != key]
-    if changed:
-        conn.executemany("UPDATE outlets SET key = ? WHERE id = ?", changed)
-    return len(changed)
-
-
 def read_count(conn: sqlite3.Connection) -> int:
     """How many listed articles are marked read."""
     return int(conn.execute("SELECT count(*) FROM marks m JOIN articles a ON a.id = m.id WHERE m.read").fetchone()[0])

@@ -34,11 +34,6 @@ def norm_key(key: str) -> str:
     return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
-#: Bump when :func:`name_forms` changes: :func:`sync_name_forms` then adds the
-#: new forms of every name already stored.
-FORMS_VERSION = "2"
-
-
 def name_forms(norm: str) -> list[str]:
     """The forms a name field (``person:``, ``quoted:``, ...) finds a norm key by:
     the whole key, each word-suffix ("berg") and each word-prefix ("jonas"), so
@@ -47,40 +42,6 @@ def name_forms(norm: str) -> list[str]:
     suffixes = [" ".join(words[i:]) for i in range(len(words))]
     prefixes = [" ".join(words[:i]) for i in range(1, len(words))]
     return suffixes + prefixes
-
-
-def sync_name_forms(conn: sqlite3.Connection) -> bool:
-    """Give every stored name the forms :func:`name_forms` makes now, once per
-    :data:`FORMS_VERSION` (an index made before a change would otherwise not
-    find names by their new forms). Returns whether it ran. One pass over the
-    names table: a few thousand rows per 10,000 articles."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'forms'").fetchone()
-    if row is not None and row[0] == FORMS_VERSION:
-        return False
-    norms = [norm for (norm,) in conn.execute("SELECT DISTINCT norm FROM names")]
-    conn.executemany("INSERT OR IGNORE INTO forms(form, norm) VALUES (?, ?)",
-                     [(form, norm) for norm in norms for form in name_forms(norm)])
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('forms', ?)", (FORMS_VERSION,))
-    return True
-
-
-def sync_citation_offsets(conn: sqlite3.Connection) -> bool:
-    """Give an index made before citations kept their offsets the ``start``/``end`` columns, and mark
-    the articles that cite anything for analysis, so the refresh's analysis pass fills them in the
-    background (the layout version stays: a new layout would delete the index). Returns whether it ran."""
-    if any(row[1] == "start" for row in conn.execute("PRAGMA table_info(citations)")):
-        return False
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute("ALTER TABLE citations ADD COLUMN start INTEGER")
-        conn.execute("ALTER TABLE citations ADD COLUMN end INTEGER")
-        conn.execute("UPDATE articles SET analysed = 0 WHERE doc IN (SELECT doc FROM citations)")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return True
 
 
 class ArticleFactory:
