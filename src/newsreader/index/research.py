@@ -71,7 +71,7 @@ def _names(keys: Sequence[str]) -> tuple[str, list[str]]:
 
 def has_citation_offsets(conn: sqlite3.Connection) -> bool:
     """Whether the citations table has the ``start``/``end`` columns (an index made before them
-    gains them at its next refresh, see ``library_index._sync_versions``)."""
+    gains them at its next refresh, see ``versions.sync_versions``)."""
     return any(row[1] == "start" for row in conn.execute("PRAGMA table_info(citations)"))
 
 

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -84,15 +84,6 @@ class GlanceList(RowList):
         if 0 <= self.cursor < len(self.items) and self.can_choose(self.cursor):
             return self.items[self.cursor]
         return None
-
-    def on_click(self, event: events.Click) -> None:
-        """Choose the name under the mouse (the row under the border: the click's y counts it)."""
-        event.stop()
-        offset = event.get_content_offset(self)
-        index = -1 if offset is None else offset.y + self.scroll_offset.y
-        if 0 <= index < self.row_count and self.can_choose(index):
-            self.cursor = index
-            self.post_message(self.Chosen(self, index))
 
     def render_row(self, index: int, width: int, base: Style) -> list[Segment]:
         item = self.items[index]

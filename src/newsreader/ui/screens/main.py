@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from newsreader.catalog import SortOrder, rank_outlets
 from newsreader.library.model import Article
+from newsreader.ui import corrections_flow
 from newsreader.ui import messages as msg
 from newsreader.ui.loader import Loader, opened_message
 from newsreader.ui.rows import PAGE_ROWS, Prefetch
@@ -321,8 +322,8 @@ class MainScreen(MainKeys, Screen[None]):
         if message.document.article.id != self.article_list.open_id:
             return
         at, self.open_at = self.open_at, None
-        self.reader_column.show(message.document, message.analysis, scroll=self._pending_scroll or 0, at=at)
-        self.sidebar.set_article(message.analysis)
+        corrections_flow.show_article(self, message.document, message.analysis, scroll=self._pending_scroll or 0,
+                                      at=at)
         self._pending_scroll = None
 
     def on_article_failed(self, message: msg.ArticleFailed) -> None:

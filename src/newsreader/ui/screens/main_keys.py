@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from newsreader.library.model import Article
+from newsreader.ui import corrections_flow
 from newsreader.ui.messages import ArticleFound, CrossReady, Exported
 from newsreader.ui.widgets.filter_box import FilterBox
 from newsreader.ui.widgets.sidebar import SourcesSidebar
@@ -230,7 +231,8 @@ class MainKeys(_Base):
             if result is not None:
                 self.open_at = result[1]
                 self.loader.find(result[0], self.session.spec)
-        self.app.push_screen(QuotesScreen(self.loader.location, kind, [name], name), chosen)
+        self.app.push_screen(QuotesScreen(self.loader.location, kind, [name], name,
+                                          corrections_flow.corrections_of(self)), chosen)
 
     def action_glance(self) -> None:
         """The library at a glance: most-quoted people, most-cited sources, outlets, articles per
@@ -245,7 +247,11 @@ class MainKeys(_Base):
                 self.on_sources_sidebar_outlet_chosen(SourcesSidebar.OutletChosen(choice[1]))
             elif choice is not None:
                 self.action_quotes_by(*choice)
-        self.app.push_screen(GlanceScreen(self.loader.location), chosen)
+        self.app.push_screen(GlanceScreen(self.loader.location, corrections_flow.corrections_of(self)), chosen)
+
+    def on_sources_sidebar_correction_made(self, message: SourcesSidebar.CorrectionMade) -> None:
+        """A name was marked wrong or merged in the sidebar: save it, and show the article with it."""
+        corrections_flow.correction_made(self, message)
 
     def on_article_found(self, message: ArticleFound) -> None:
         """A search result was chosen: open it where the list shows it."""

@@ -159,9 +159,9 @@ class QuoteList(RowList):
         super().scroll_to_row(index)
 
     def on_click(self, event: events.Click) -> None:
-        """Choose the quote under the mouse, on either of its lines."""
+        """Choose the quote under the mouse, on either of its lines (instead of RowList's row)."""
         event.stop()
-        # The content offset, not event.y: this list has a border, and the click's y counts it.
+        event.prevent_default()
         offset = event.get_content_offset(self)
         index = -1 if offset is None else offset.y + self.scroll_offset.y
         if 0 <= index < self.row_count:
