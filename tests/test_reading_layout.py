@@ -9,7 +9,8 @@ from rich.style import Style
 
 from newsreader.analysis import Analysis, Entity, Quote
 from newsreader.library.model import Article, ArticleText
-from newsreader.ui.reading_layout import QUOTE_BAR, Focus, LayoutOptions, layout_article, wrap_offsets
+from newsreader.ui.reading_layout import QUOTE_BAR, Focus, LayoutOptions, layout_article
+from newsreader.ui.reading_parts import wrap_offsets
 from newsreader.ui.widgets.reading_pane import STYLE_NAMES
 
 STYLES = {name: Style(bold=name == "person") for name in STYLE_NAMES}

@@ -2,30 +2,27 @@
 
 Pure Rich (no widgets), so it can run in a worker thread for huge articles.
 Every line remembers which characters of the body it shows, which is what lets
-the pane jump to a quote or a mention.
+the pane jump to a quote or a mention. The header, links, attributions and the
+wrapping itself are in :mod:`newsreader.ui.reading_parts`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Span, Text
+from rich.text import Text
 
 from newsreader.analysis import Analysis
-from newsreader.analysis.model import Quote
 from newsreader.labels import STYLE_OF_LABEL
-from newsreader.library.dates import short_date
 from newsreader.library.model import ArticleText
-from newsreader.library.outlets import display_outlet
-from newsreader.library.sanitize import clean_line
+from newsreader.ui.reading_parts import attribution, header_lines, link_lines, text_lines, wrap_offsets
 
 MEASURE = 78  # a comfortable reading measure, in cells
 QUOTE_BAR = "▌ "
@@ -83,34 +80,6 @@ class PageLayout:
         return [first for first, _ in self.quote_spans]
 
 
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap: ``(start, end)`` of each line; long words are folded."""
-    width = max(width, 1)
-    lines: list[tuple[int, int]] = []
-    start = 0
-    length = len(text)
-    while start < length:
-        end, cells, last_space = start, 0, -1
-        while end < length:
-            char_cells = cell_len(text[end])
-            if cells + char_cells > width:
-                break
-            if text[end] == " ":
-                last_space = end
-            cells += char_cells
-            end += 1
-        if end < length:
-            if last_space > start and text[end] != " ":
-                end = last_space + 1
-            elif end == start:
-                end = start + 1  # a character wider than the line: show it anyway
-        lines.append((start, end))
-        start = end
-        while start < length and text[start] == " " and lines:
-            start += 1
-    return lines or [(0, 0)]
-
-
 def styled_segments(text: Text) -> list[Segment]:
     """``text`` as segments, every one of them carrying a style.
 
@@ -155,21 +124,6 @@ def _focus_spans(analysis: Analysis, focus: Focus | None) -> list[tuple[int, int
     return spans + [(q.start, q.end) for q in analysis.quotes if q.speaker_key == focus.key]
 
 
-def _header(doc: ArticleText, width: int, styles: Mapping[str, Style]) -> Iterable[Text]:
-    article = doc.article
-    yield Text(article.title, style=styles["title"])
-    byline = ", ".join(part for part in (" and ".join(article.authors), article.role or "") if part)
-    if byline:
-        yield Text(f"By {byline}", style=styles["byline"])
-    facts = [display_outlet(article.outlet) if article.outlet else "", short_date(article.date)]
-    facts.append(f"{article.word_count:,} words")
-    yield Text(" · ".join(fact for fact in facts if fact), style=styles["meta"])
-    if article.url:  # untrusted text: shown cleaned, never made clickable
-        yield Text(clean_line(article.url), style=styles["path"])
-    entry = f"  #{article.entry + 1}" if article.format in ("jsonl", "csv") else ""
-    yield Text(article.path + entry, style=styles["path"])
-
-
 def layout_article(
     doc: ArticleText, analysis: Analysis, options: LayoutOptions, styles: Mapping[str, Style]
 ) -> PageLayout:
@@ -183,8 +137,8 @@ def layout_article(
         lead = Segment(indent + (QUOTE_BAR if bar else "  "), styles["bar"] if bar else styles["body"])
         page.lines.append([lead, *styled_segments(text)])
 
-    for header_line in _header(doc, measure, styles):
-        for line in _lines(header_line, wrap_offsets(header_line.plain, measure)):
+    for header_line in header_lines(doc, styles):
+        for line in text_lines(header_line, wrap_offsets(header_line.plain, measure)):
             line.rstrip()
             emit(line)
     page.lines.append(blank)
@@ -212,7 +166,7 @@ def layout_article(
             text.stylize(style, max(start - offset, 0), min(end, para_end) - offset)
         para_quotes = [q for _, _, q in quotes_by_para.get(index, ())]
         offsets = wrap_offsets(paragraph, measure)
-        for (start, end), line in zip(offsets, _lines(text, offsets)):
+        for (start, end), line in zip(offsets, text_lines(text, offsets)):
             line_start, line_end = offset + start, offset + end
             in_quote = [q for q in para_quotes if q.start < line_end and q.end > line_start]
             here = len(page.lines)
@@ -223,49 +177,11 @@ def layout_article(
             page.find_lines.extend(here for s, _, _ in find_by_para.get(index, ()) if line_start <= s < line_end)
             line.rstrip()
             emit(line, bar=bool(in_quote))
-        _attribution([q for q in para_quotes if offset < q.end <= para_end], measure, emit, styles)
+        attribution([q for q in para_quotes if offset < q.end <= para_end], measure, emit, styles)
         page.lines.append(blank)
     page.quote_spans = [(first, last) for _, (first, last) in sorted(quote_span.items())]
-    _links(doc, measure, emit, styles)
+    link_lines(doc, measure, emit, styles)
     return page
-
-
-def _links(doc: ArticleText, measure: int, emit: Callable[[Text], None], styles: Mapping[str, Style]) -> None:
-    """The article's links, after its text: each link's words and the URL they
-    pointed to (the text shows only the words). The URL is untrusted text: shown
-    cleaned, never made clickable."""
-    links = [(doc.body[s.start:s.end], s.href) for s in doc.styles if s.kind == "link" and s.href]
-    if not links:
-        return
-    plain = Style()
-    emit(Text("Links", style=styles.get("subheading", plain)))
-    for words, href in links:
-        line = Text(clean_line(words), style=styles.get("markup-link", plain))
-        line.append(" — " + clean_line(href or ""), style=styles.get("meta", plain))
-        for part in _lines(line, wrap_offsets(line.plain, measure)):
-            part.rstrip()
-            emit(part)
-
-
-def _lines(text: Text, offsets: list[tuple[int, int]]) -> Iterator[Text]:
-    """``text[start:end]`` for each of ``offsets`` (in order), in time linear in the text.
-
-    Rich's ``Text.__getitem__`` divides the whole text (and re-cleans the rest of it)
-    for every slice: quadratic, a minute for one 2 MB paragraph.
-    """
-    plain, style = text.plain, text.style
-    spans = sorted(text.spans, key=lambda span: span.start)
-    active: list[Span] = []
-    upcoming = 0
-    for start, end in offsets:
-        while upcoming < len(spans) and spans[upcoming].start < end:
-            active.append(spans[upcoming])
-            upcoming += 1
-        active = [span for span in active if span.end > start]
-        line = Text(plain[start:end], style=style, end="")
-        line.spans = [Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
-                      for span in active if span.start < end and span.end > span.start]
-        yield line
 
 
 def _paragraph_starts(paragraphs: tuple[str, ...]) -> list[int]:
@@ -287,15 +203,3 @@ def _bucket(spans: list[tuple[int, int, T]], starts: list[int]) -> dict[int, lis
     return buckets
 
 
-def _attribution(
-    quotes: list[Quote], measure: int, emit: Callable[[Text], None], styles: Mapping[str, Style]
-) -> None:
-    names: list[str] = []
-    for quote in quotes:
-        name = quote.speaker_key or quote.speaker or "unattributed"
-        if name not in names:
-            names.append(name)
-    if names:
-        label = "— " + ", ".join(names)
-        pad = max(0, measure - cell_len(label))
-        emit(Text(" " * pad + label, style=styles["speaker"]))
