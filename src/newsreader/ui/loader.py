@@ -3,14 +3,16 @@
 Each method starts one thread worker on the screen and returns at once; the work
 posts dataclass messages (:mod:`newsreader.ui.messages`) and otherwise just
 raises. Errors are handled in one place, by the screen's ``Worker.StateChanged``
-handler (:meth:`Loader.failed` says what to do), not in each worker. Every
+handler (:meth:`Loader.failed` says what to do), not in each worker. The one-shot
+questions of the search and research keys are in :mod:`newsreader.ui.lookups`, run by
+this loader. Every
 worker opens its own connection (:meth:`LibraryIndex.at`): SQLite connections
 stay in their thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
 
@@ -22,11 +24,8 @@ from newsreader.library.errors import LibraryError
 from newsreader.library.model import Article
 from newsreader.ui.messages import (
     ArticleFailed,
-    ArticleFound,
     ArticleLoaded,
     CountsReady,
-    CrossReady,
-    Exported,
     LibraryChanged,
     LibraryChecked,
     LibraryOpened,
@@ -41,8 +40,6 @@ from newsreader.userdata.reading_state import ReadingState
 
 #: Shortest pause between two checks of the folder for new or changed files.
 WATCH_SECONDS = 3.0
-#: Rows read from the index at a time when the list is exported.
-EXPORT_PAGE = 1000
 
 
 def opened_message(generation: int, view: int, found: FirstRows, notice: str | None = None) -> LibraryOpened:
@@ -69,14 +66,18 @@ class Loader:
         # An in-memory index lives while a connection to it is open: this one.
         self._anchor: LibraryIndex | None = None
 
-    def _run(self, work: Callable[[], None], group: str, description: str, exclusive: bool = True) -> Worker[None]:
+    def run(self, work: Callable[[], None], group: str, description: str, exclusive: bool = True) -> Worker[None]:
+        """Start ``work`` in a thread worker of the screen; its errors go to :meth:`failed`."""
         return self.screen.run_worker(work, thread=True, group=group, description=description,
                                       exclusive=exclusive, exit_on_error=False)
 
-    def _post(self, message: object) -> None:
+    def post(self, message: object) -> None:
+        """Send ``message`` to the screen (from any thread)."""
         self.screen.post_message(message)  # type: ignore[arg-type]
 
-    def _open(self) -> LibraryIndex:
+    def open_index(self) -> LibraryIndex:
+        """A connection of this thread to the open index, interrupted when the worker is cancelled.
+        Raises IndexUnavailable when no library is open."""
         if self.location is None:
             raise IndexUnavailable("no library is open")
         index = LibraryIndex.at(self.location)
@@ -110,7 +111,7 @@ class Loader:
                 found = early.result()
                 self.location = found.location
                 if not early.taken:
-                    self._post(opened_message(generation, view, found, notice))
+                    self.post(opened_message(generation, view, found, notice))
                 index = LibraryIndex.at(found.location)
             else:
                 state = None
@@ -126,9 +127,9 @@ class Loader:
                 if found is None:
                     found = read_first_rows(index, spec, state)
                     self.location = index.location
-                    self._post(opened_message(generation, view, found, notice))
+                    self.post(opened_message(generation, view, found, notice))
                 if not found.exact:
-                    self._post(ViewCounted(view, index.view_count(spec)))
+                    self.post(ViewCounted(view, index.view_count(spec)))
                 keep = found.state.last_article if found.state is not None else keep_id
                 if keep:
                     self._position(index, view, spec, keep, {0: found.rows})
@@ -136,7 +137,7 @@ class Loader:
                 if not memory:
                     index.close()
 
-        return self._run(work, "library", "open library")
+        return self.run(work, "library", "open library")
 
     def check(self, root: Path, generation: int, opened: bool = False, first: bool = False) -> None:
         """Look for files added, changed or removed since the last refresh (and index them).
@@ -150,34 +151,34 @@ class Loader:
             worker = get_current_worker()
             if first:
                 remember_recent(root)
-            with self._open() as index:
+            with self.open_index() as index:
                 if opened:
-                    self._post(LibraryChanged(generation, progress_text("scanning", 0, 0), False,
+                    self.post(LibraryChanged(generation, progress_text("scanning", 0, 0), False,
                                               tuple(index.skipped())))
                 self._refresh(index, generation, worker)
 
-        self._run(work, "library", "check library")
+        self.run(work, "library", "check library")
 
     def _refresh(self, index: LibraryIndex, generation: int, worker: Worker[None]) -> None:
         started = monotonic()
 
         def progress(step: RefreshProgress) -> None:
             changed = bool(step.added or step.removed) or step.phase == "analysing"
-            self._post(LibraryChanged(generation, progress_text(step.phase, step.done, step.total), changed))
+            self.post(LibraryChanged(generation, progress_text(step.phase, step.done, step.total), changed))
 
         summary = index.refresh(progress, lambda: worker.is_cancelled)
         if not summary.stopped:
             pause = max(WATCH_SECONDS, 5 * (monotonic() - started))
-            self._post(LibraryChecked(generation, summary.skipped, pause, index.notice))
+            self.post(LibraryChecked(generation, summary.skipped, pause, index.notice))
 
     def counts(self, generation: int) -> None:
         """Outlet counts, all articles and read ones."""
         def work() -> None:
-            with self._open() as index:
-                self._post(CountsReady(generation, index.outlet_counts(), index.view_count(ViewSpec()),
+            with self.open_index() as index:
+                self.post(CountsReady(generation, index.outlet_counts(), index.view_count(ViewSpec()),
                                        index.read_count()))
 
-        self._run(work, "counts", "count articles")
+        self.run(work, "counts", "count articles")
 
     # -- the list --------------------------------------------------------------------
     def view(self, view: int, spec: ViewSpec, keep_id: str | None = None, pages: tuple[int, ...] = (0,),
@@ -185,7 +186,7 @@ class Loader:
         """Fetch ``pages`` of ``spec`` first (rows on screen soonest), then its exact count, then the
         row of ``keep_id`` (if listed); ``known``: rows the view had before (a refresh of the same view)."""
         def work() -> None:
-            with self._open() as index:
+            with self.open_index() as index:
                 found: dict[int, list[Article]] = {}
                 for page in sorted(set(pages)):
                     rows = index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
@@ -196,79 +197,32 @@ class Loader:
                 last = max(found)
                 seen = last * PAGE_ROWS + len(found[last])
                 exact = len(found[last]) < PAGE_ROWS
-                self._post(ViewLoaded(view, seen if exact else max(seen, known), found, exact))
+                self.post(ViewLoaded(view, seen if exact else max(seen, known), found, exact))
                 if not exact:
-                    self._post(ViewCounted(view, index.view_count(spec)))
+                    self.post(ViewCounted(view, index.view_count(spec)))
                 if keep_id:
                     self._position(index, view, spec, keep_id, found)
 
-        self._run(work, "view", "list articles")
+        self.run(work, "view", "list articles")
 
     def _position(self, index: LibraryIndex, view: int, spec: ViewSpec, keep_id: str,
                   found: dict[int, list[Article]]) -> None:
         """Post where ``keep_id`` is listed in ``spec``, with its page (position None: not listed)."""
         position = index.view_position(spec, keep_id)
         if position is None:
-            self._post(ViewPositioned(view, keep_id, None, -1, []))
+            self.post(ViewPositioned(view, keep_id, None, -1, []))
             return
         page = position // PAGE_ROWS
         rows = found.get(page) or index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)
-        self._post(ViewPositioned(view, keep_id, position, page, rows))
+        self.post(ViewPositioned(view, keep_id, position, page, rows))
 
     def page(self, view: int, spec: ViewSpec, page: int) -> None:
         """One page of rows."""
         def work() -> None:
-            with self._open() as index:
-                self._post(PageLoaded(view, page, index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)))
+            with self.open_index() as index:
+                self.post(PageLoaded(view, page, index.view_page(spec, page * PAGE_ROWS, PAGE_ROWS)))
 
-        self._run(work, f"page-{page % 4}", "list page")
-
-    def cross(self, generation: int, kind: str, key: str) -> None:
-        """Count the articles that name, quote or cite ``key``."""
-        def work() -> None:
-            with self._open() as index:
-                articles, mentions = index.cross_summary(kind, key)
-                self._post(CrossReady(generation, kind, key, articles, mentions))
-
-        self._run(work, "cross", "find cross")
-
-    def find(self, article_id: str, spec: ViewSpec) -> None:
-        """The article a search result names, and its row in the list."""
-        def work() -> None:
-            with self._open() as index:
-                self._post(ArticleFound(article_id, index.article(article_id), index.view_position(spec, article_id)))
-
-        self._run(work, "find", "find article")
-
-    def neighbour(self, spec: ViewSpec, article_id: str, step: int, fallback: int) -> None:
-        """The article ``step`` rows from ``article_id`` in the list ``spec`` (the row ``fallback``
-        when the list does not hold it), as ArticleFound: for n and p before the list's rows are in."""
-        def work() -> None:
-            with self._open() as index:
-                here = index.view_position(spec, article_id)
-                target = fallback if here is None else here + step
-                rows = index.view_page(spec, target, 1) if target >= 0 else []
-                if rows:
-                    self._post(ArticleFound(rows[0].id, rows[0], target))
-
-        self._run(work, "find", "find neighbour")
-
-    def export_view(self, spec: ViewSpec, path: Path) -> None:
-        """Write every article of the list ``spec`` to the CSV ``path``, in the list's order, a
-        page at a time (see :mod:`newsreader.userdata.exports`); posts Exported."""
-        def work() -> None:
-            from newsreader.userdata.exports import COLUMNS, article_row, write_rows
-
-            def rows() -> Iterator[list[str]]:
-                offset = 0
-                while page := index.view_page(spec, offset, EXPORT_PAGE):
-                    yield from map(article_row, page)
-                    offset += len(page)
-
-            with self._open() as index:
-                self._post(Exported(path, write_rows(path, COLUMNS, rows())))
-
-        self._run(work, "export", "export the list")
+        self.run(work, f"page-{page % 4}", "list page")
 
     # -- reading ---------------------------------------------------------------------
     def article(self, root: Path, article: Article) -> None:
@@ -280,19 +234,19 @@ class Loader:
             try:
                 document = read_article(root, article)
             except LibraryError as error:
-                self._post(ArticleFailed(article, str(error)))
+                self.post(ArticleFailed(article, str(error)))
                 return
-            self._post(ArticleLoaded(document, analyze(document.body)))
+            self.post(ArticleLoaded(document, analyze(document.body)))
 
-        self._run(work, "open", "load article")
+        self.run(work, "open", "load article")
 
     def mark(self, article_id: str, read: bool, starred: bool) -> None:
         """Mirror one article's marks into the index."""
         def work() -> None:
-            with self._open() as index:
+            with self.open_index() as index:
                 index.set_mark(article_id, read, starred)
 
-        self._run(work, "marks", "save marks", exclusive=False)
+        self.run(work, "marks", "save marks", exclusive=False)
 
     def save_reading(self, state: ReadingState) -> None:
         """Write the reading state (if it changed). Raises OSError when it cannot be written."""
@@ -300,7 +254,7 @@ class Loader:
             if state.dirty and not state.save():
                 raise OSError("Could not save reading state.")
 
-        self._run(work, "save-state", "save reading", exclusive=False)
+        self.run(work, "save-state", "save reading", exclusive=False)
 
     def save_settings(self, save: Callable[[], bool]) -> None:
         """Write settings. Raises OSError when they cannot be written."""
@@ -308,7 +262,7 @@ class Loader:
             if not save():
                 raise OSError("Could not save settings (see the config file).")
 
-        self._run(work, "settings", "save settings", exclusive=False)
+        self.run(work, "settings", "save settings", exclusive=False)
 
     # -- the one error policy ----------------------------------------------------------
     def failed(self, worker: Worker[None]) -> tuple[str, str | None]:

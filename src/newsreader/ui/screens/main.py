@@ -24,6 +24,7 @@ from newsreader.library.model import Article
 from newsreader.ui import corrections_flow
 from newsreader.ui import messages as msg
 from newsreader.ui.loader import Loader, opened_message
+from newsreader.ui.lookups import Lookups
 from newsreader.ui.rows import PAGE_ROWS, Prefetch
 from newsreader.ui.screens.main_keys import MainKeys
 from newsreader.ui.session import Session
@@ -53,6 +54,7 @@ class MainScreen(MainKeys, Screen[None]):
         self.session = Session(root.resolve(), order)
         self.reading = ReadingState(self.session.root, state_file(self.session.root))
         self.loader = Loader(self)
+        self.lookups = Lookups(self.loader)
         self.sidebar = SourcesSidebar(id="sidebar")
         self.article_list = ArticleList(id="articles")
         self.reader = ReadingPane(id="reader")

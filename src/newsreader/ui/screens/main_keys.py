@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from newsreader.ui.loader import Loader
+    from newsreader.ui.lookups import Lookups
     from newsreader.ui.session import Session
     from newsreader.ui.widgets.article_list import ArticleList
     from newsreader.ui.widgets.reader_column import ReaderColumn
@@ -41,6 +42,7 @@ class MainKeys(_Base):
     session: Session
     reading: ReadingState
     loader: Loader
+    lookups: Lookups
     article_list: ArticleList
     reader: ReadingPane
     reader_column: ReaderColumn
@@ -89,7 +91,7 @@ class MainKeys(_Base):
             self.session.clear_cross()
         else:
             self.session.set_cross(focus.kind, focus.key)
-            self.loader.cross(self.session.generation, focus.kind, focus.key)
+            self.lookups.cross(self.session.generation, focus.kind, focus.key)
         self.view_changed()
 
     def on_cross_ready(self, message: CrossReady) -> None:
@@ -179,7 +181,7 @@ class MainKeys(_Base):
         index = listing.index_of(listing.open_id) if listing.open_id else None
         if index is None and listing.open_id is not None:
             # Its row is not loaded (a view still arriving, or a page not drawn yet): the index knows.
-            self.loader.neighbour(self.session.spec, listing.open_id, step, listing.cursor)
+            self.lookups.neighbour(self.session.spec, listing.open_id, step, listing.cursor)
             return
         target = listing.cursor if index is None else index + step
         article = listing.cache.row(target) if 0 <= target < listing.row_count else None
@@ -201,7 +203,7 @@ class MainKeys(_Base):
             if isinstance(result, tuple):  # quoted:NAME or cites:NAME alone: every quote or passage
                 self.action_quotes_by(*result)
             elif result is not None:
-                self.loader.find(result, self.session.spec)
+                self.lookups.find(result, self.session.spec)
         self.app.push_screen(SearchScreen(self.loader.location), chosen)
 
     def action_export_view(self) -> None:
@@ -213,7 +215,7 @@ class MainKeys(_Base):
             return
         path = export_path(self.session.root, "list")
         self.notify(f"Exporting {self.session.shown:,} articles…", markup=False)
-        self.loader.export_view(self.session.spec, path)
+        self.lookups.export_view(self.session.spec, path)
 
     def on_exported(self, message: Exported) -> None:
         self.notify(f"Exported {message.rows:,} articles to {message.path}", markup=False, timeout=10)
@@ -230,7 +232,7 @@ class MainKeys(_Base):
         def chosen(result: tuple[str, int] | None) -> None:
             if result is not None:
                 self.open_at = result[1]
-                self.loader.find(result[0], self.session.spec)
+                self.lookups.find(result[0], self.session.spec)
         self.app.push_screen(QuotesScreen(self.loader.location, kind, [name], name,
                                           corrections_flow.corrections_of(self)), chosen)
 
