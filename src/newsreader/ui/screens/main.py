@@ -1,11 +1,16 @@
-"""The main screen: composes the three panes and answers their messages and the loader's.
+"""The main screen: composes the three panes and routes keys and messages to the parts that act.
 
 State lives in a :class:`~newsreader.ui.session.Session` (what the list shows,
 counts) and the reader's :class:`~newsreader.userdata.reading_state.ReadingState`;
 rows live in the list's page cache. Everything slow goes through the
-:class:`~newsreader.ui.loader.Loader`, whose failures come back as
-``Worker.StateChanged`` to :meth:`MainScreen.on_worker_state_changed`, the one
-error policy. The keys' actions are in :mod:`newsreader.ui.screens.main_keys`.
+:class:`~newsreader.ui.loader.Loader` (and its :class:`~newsreader.ui.lookups.Lookups`),
+whose failures come back as ``Worker.StateChanged``, the one error policy. The screen
+owns the parts that act, each given the screen: :class:`~newsreader.ui.opening.LibraryOpening`
+(opening a library, failed workers), :class:`~newsreader.ui.listing.Listing` (what the list
+shows), :class:`~newsreader.ui.reading_flow.ReadingFlow` (opening articles, marks) and
+:class:`~newsreader.ui.research_views.ResearchViews` (search, quotes, glance, export).
+Textual finds key actions (``screen.<action>`` in the app's bindings) and message handlers
+on the screen, so they are here, each handing over to its part in a line.
 """
 
 from __future__ import annotations
@@ -17,16 +22,19 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import Worker, WorkerState
+from textual.widgets import Input
+from textual.worker import Worker
 
-from newsreader.catalog import SortOrder, rank_outlets
-from newsreader.library.model import Article
+from newsreader.catalog import SortOrder
 from newsreader.ui import corrections_flow
 from newsreader.ui import messages as msg
-from newsreader.ui.loader import Loader, opened_message
+from newsreader.ui.listing import Listing
+from newsreader.ui.loader import Loader
 from newsreader.ui.lookups import Lookups
+from newsreader.ui.opening import LibraryOpening
+from newsreader.ui.reading_flow import ReadingFlow
+from newsreader.ui.research_views import ResearchViews
 from newsreader.ui.rows import PAGE_ROWS, Prefetch
-from newsreader.ui.screens.main_keys import MainKeys
 from newsreader.ui.session import Session
 from newsreader.ui.widgets.article_list import ArticleList
 from newsreader.ui.widgets.filter_box import FilterBox
@@ -42,15 +50,13 @@ from newsreader.userdata.reading_state import ReadingState, state_file
 VIEW_REFRESH_SECONDS = 0.25
 
 
-class MainScreen(MainKeys, Screen[None]):
+class MainScreen(Screen[None]):
     """Sidebar, article list and reading pane over one library."""
 
     AUTO_FOCUS = "#articles"
 
     def __init__(self, root: Path, order: SortOrder, early: Prefetch | None = None) -> None:
         super().__init__(id="main-screen")
-        #: The first screenful, read while the app started (cli.app), for the first opening only.
-        self._early = early
         self.session = Session(root.resolve(), order)
         self.reading = ReadingState(self.session.root, state_file(self.session.root))
         self.loader = Loader(self)
@@ -62,20 +68,16 @@ class MainScreen(MainKeys, Screen[None]):
         self.title_bar = TitleBar(id="title-bar")
         self.list_pane = Vertical(id="list-pane")
         self.filter_box = FilterBox(placeholder="Filter: words in title, author, outlet or body", id="filter")
-        self._restore_pending = False
-        self._pending_scroll: int | None = None
+        self.opening = LibraryOpening(self, early)
+        self.listing = Listing(self)
+        self.reading_flow = ReadingFlow(self)
+        self.research = ResearchViews(self)
         self._rows_stale = False
-        #: A body offset the next article opened is shown from (a quote chosen in the quotes view).
-        self.open_at: int | None = None
-        #: The article a changed view is being positioned on (the list lands on it when its row is found).
-        self.following: Article | None = None
         self._watch_timer: Timer | None = None
-        #: The worker opening the library (its check starts when it ends), and whether it is a first opening.
-        self._opening: Worker[None] | None = None
-        self._opening_first = True
 
     @property
     def root(self) -> Path:
+        """The folder of the library shown."""
         return self.session.root
 
     def compose(self) -> ComposeResult:
@@ -95,58 +97,29 @@ class MainScreen(MainKeys, Screen[None]):
         # first frame is laid out, and it brings the first rows and counts in one message.
         self.open_library(self.session.root)
 
-    # -- opening a library ------------------------------------------------------------
+    def on_unmount(self) -> None:
+        """Keep the reading position for next time (synchronously: the app is closing)."""
+        self.reading_flow.remember_position()
+        if self.reading.dirty:
+            self.reading.save()
+        self.loader.close()
+
+    # -- the library and its refresh ------------------------------------------------------
     def open_library(self, root: Path) -> None:
         """Replace the current library with ``root``: list it from its index, then refresh it."""
-        if self.session.generation:
-            self._remember_position()
-            self.loader.save_reading(self.reading)
-        self.loader.close()
         if self._watch_timer is not None:
             self._watch_timer.stop()
-        self.session.open(root.resolve())
-        self.reader_column.root = self.session.root
-        self.reading = ReadingState(self.session.root, state_file(self.session.root))
-        self._use_marks()
-        self._restore_pending = True
-        self.filter_box.value = ""
-        self.article_list.show_view(self.session.view, 0, {})
-        self.reader_column.show(None)
-        self.sidebar.set_article(None)
-        self._redraw()
-        early, self._early = self._early, None
-        if early is not None and (early.root != self.session.root or early.spec != self.session.spec):
-            early = None  # (read for another library or order: open it afresh)
-        found = early.ready() if early is not None else None
-        if early is not None and found is not None:  # read already: shown in the first frame
-            early.taken = True
-            self.loader.location = found.location
-            self.on_library_opened(opened_message(self.session.generation, self.session.view, found))
-        self._opening = self.loader.open_library(self.session.root, self.session.generation, self.session.view,
-                                                 self.session.spec, early=early)
-        self._opening_first = True
+        self.opening.open(root)
 
     def check_again(self) -> None:
         """Look for files added, changed or removed since the last refresh."""
         self.loader.check(self.session.root, self.session.generation)
 
     def on_library_opened(self, message: msg.LibraryOpened) -> None:
-        """The index is open: its first rows, counts and reading state come together (one redraw)."""
-        if message.generation != self.session.generation:
-            return
-        state = message.state
-        if state is not None:
-            if state.problem:
-                self.notify(state.problem, severity="warning", markup=False, timeout=8)
-            self.reading = state
-            self._use_marks()
-        if message.notice:
-            self.notify(message.notice, severity="warning", markup=False, timeout=8)
-        self.session.index_available = not message.location.memory
-        self.session.counted(message.outlets, message.total, message.read)
-        self.on_view_loaded(msg.ViewLoaded(message.view, message.count, message.pages, message.exact))
-        if message.view != self.session.view:  # the reader changed the view meanwhile
-            self.view_changed()
+        self.opening.opened(message)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.opening.worker_changed(event)
 
     def on_library_changed(self, message: msg.LibraryChanged) -> None:
         if message.generation != self.session.generation:
@@ -155,7 +128,7 @@ class MainScreen(MainKeys, Screen[None]):
         if message.skipped is not None:
             self.session.skipped = list(message.skipped)
         self._rows_stale = self._rows_stale or message.rows_changed
-        self._redraw()
+        self.listing.redraw()
 
     def on_library_checked(self, message: msg.LibraryChecked) -> None:
         if message.generation != self.session.generation:
@@ -170,57 +143,7 @@ class MainScreen(MainKeys, Screen[None]):
     def on_counts_ready(self, message: msg.CountsReady) -> None:
         if message.generation == self.session.generation:
             self.session.counted(message.outlets, message.total, message.read)
-            self._redraw()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one error policy: every worker that raised ends up here. (And once the library is
-        open and its first rows drawn, the check for changed files starts: the walk would compete
-        with them.)"""
-        if event.state is WorkerState.SUCCESS and event.worker is self._opening:
-            self._opening = None
-            self.call_after_refresh(self.loader.check, self.session.root, self.session.generation, True,
-                                    self._opening_first)
-        if event.state is not WorkerState.ERROR:
-            return
-        what, text = self.loader.failed(event.worker)
-        if what == "memory":
-            self.session.index_available = False
-            self.loader.close()
-            notice = (f"No index file ({text}); indexing the folder in memory for this session "
-                      "(nothing is kept, search still works).")
-            keep_id = self.reading.last_article if self._restore_pending else None
-            self._opening = self.loader.open_library(self.session.root, self.session.generation, self.session.view,
-                                                     self.session.spec, first=False, memory=True, notice=notice,
-                                                     keep_id=keep_id)
-            self._opening_first = False
-        elif what == "stopped":
-            self.notify(text or "", severity="warning", markup=False, timeout=8)
-            self.session.checked(self.session.skipped)
-            self._redraw()
-        elif what == "notify":
-            self.notify(text or "", severity="warning", markup=False, timeout=6)
-
-    # -- the list ---------------------------------------------------------------------
-    def view_changed(self) -> None:
-        """What the list shows changed (sort, filters): fetch the new view; the old rows stay until it comes
-        (and the list's title with them: a new title alone would redraw the whole pane, old rows and all)."""
-        if self.loader.location is None:
-            return
-        followed = self._followed()
-        self.following = followed if isinstance(followed, Article) else None
-        self.loader.view(self.session.view, self.session.spec,
-                         followed.id if isinstance(followed, Article) else followed)
-
-    def _followed(self) -> Article | str | None:
-        """The article the list keeps the cursor on across a change of view: the open one, else the
-        one under the cursor (else, at start, last session's article id). (Following the cursor
-        alone let it drift: a filter that hides the open article puts the cursor on its first row,
-        and clearing the filter then kept that row.)"""
-        document, open_id = self.reader.document, self.article_list.open_id
-        if open_id is not None:
-            return document.article if document is not None and document.article.id == open_id else open_id
-        current = self.article_list.current
-        return current if current else (self.reading.last_article if self._restore_pending else None)
+            self.listing.redraw()
 
     def _refresh_rows_if_stale(self, force: bool = False) -> None:
         if not (self._rows_stale or force) or self.loader.location is None:
@@ -232,112 +155,142 @@ class MainScreen(MainKeys, Screen[None]):
                          known=self.article_list.row_count)
         self.loader.counts(self.session.generation)
 
+    # -- the list (see Listing) ---------------------------------------------------------
     def on_view_loaded(self, message: msg.ViewLoaded) -> None:
-        if not self.session.viewed(message.view, message.count, message.exact):
-            return
-        listing = self.article_list
-        if listing.cache.view == message.view:
-            listing.recount(message.count, message.pages)
-        else:
-            listing.first_column = "outlet" if self.session.spec.order is SortOrder.OUTLET else "date"
-            listing.show_view(message.view, message.count, message.pages)
-        self.list_pane.border_title = self.session.list_title
-        self._redraw()
+        self.listing.loaded(message)
 
     def on_view_counted(self, message: msg.ViewCounted) -> None:
-        if self.session.viewed(message.view, message.count, True) and self.article_list.cache.view == message.view:
-            self.article_list.recount(message.count, None)
-            self._redraw()
+        self.listing.counted(message)
 
     def on_view_positioned(self, message: msg.ViewPositioned) -> None:
-        """The article to keep is listed at ``position``: the cursor goes there (unless the reader moved it)."""
-        listing = self.article_list
-        if message.view != self.session.view or listing.cache.view != message.view:
-            return
-        self.following = None
-        if message.position is None:
-            return
-        listing.install_page(message.view, message.page, message.rows)
-        if listing.cursor == 0:
-            listing.move_to(message.position)
-        self._restore_last_article()
+        self.listing.positioned(message)
 
     @on(ArticleList.PageWanted)
     def _page_wanted(self, message: ArticleList.PageWanted) -> None:
-        if message.view == self.session.view:
-            self.loader.page(message.view, self.session.spec, message.page)
+        self.listing.page_wanted(message)
 
     def on_page_loaded(self, message: msg.PageLoaded) -> None:
         self.article_list.install_page(message.view, message.page, message.rows)
 
-    def _restore_last_article(self) -> None:
-        """Reopen the article read last time, once the list shows it."""
-        wanted = self.reading.last_article
-        if not self._restore_pending or wanted is None:
-            return
-        index = self.article_list.index_of(wanted)
-        if index is None:
-            return
-        self._restore_pending = False
-        self._pending_scroll = self.reading.last_scroll
-        self.article_list.move_to(index)
-        self.open_article(self.article_list.cache.row(index))
+    def action_cycle_sort(self) -> None:
+        """Cycle the list order: date, title, outlet."""
+        self.listing.cycle_sort()
 
-    def _use_marks(self) -> None:
-        self.article_list.read_ids = self.reading.read_ids
-        self.article_list.starred_ids = self.reading.starred_ids
-        self.article_list.refresh()
+    def action_starred_only(self) -> None:
+        """Show only starred articles, or all again."""
+        self.listing.starred_only()
 
-    def _redraw(self) -> None:
-        """Header and sidebar from the session."""
-        session = self.session
-        self.title_bar.show_status(session.status())
-        self.sidebar.set_outlets(rank_outlets(dict(session.outlets)), session.total, session.spec.outlet,
-                                 len(self.reading.starred_ids), session.spec.starred_only)
+    def action_unread_only(self) -> None:
+        """Show only unread articles, or all again."""
+        self.listing.unread_only()
 
-    # -- reading ------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        """Show the filter box and put the cursor in it."""
+        self.filter_box.add_class("-visible")
+        self.filter_box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.filter_box:
+            self.listing.words_changed(event.value)
+
+    def action_back(self) -> None:
+        """Step back: close the filter, leave the reading pane, leave zen mode, clear a filter."""
+        self.listing.back()
+
+    def on_sources_sidebar_starred_chosen(self) -> None:
+        self.listing.starred_only()
+
+    def on_sources_sidebar_outlet_chosen(self, message: SourcesSidebar.OutletChosen) -> None:
+        self.listing.outlet_chosen(message.outlet)
+
+    def on_sources_sidebar_focus_chosen(self, message: SourcesSidebar.FocusChosen) -> None:
+        self.listing.focus_chosen(message)
+
+    def on_cross_ready(self, message: msg.CrossReady) -> None:
+        self.listing.cross_ready(message)
+
+    def on_sources_sidebar_correction_made(self, message: SourcesSidebar.CorrectionMade) -> None:
+        """A name was marked wrong or merged in the sidebar: save it, and show the article with it."""
+        corrections_flow.correction_made(self, message)
+
+    # -- reading (see ReadingFlow) ------------------------------------------------------
     @on(RowList.Chosen, "#articles")
     def _article_chosen(self, event: RowList.Chosen) -> None:
-        article = self.article_list.cache.row(event.index)
-        if article is not None:
-            self.open_article(article)
-
-    def open_article(self, article: Article | None) -> None:
-        """Read and analyse ``article`` in a worker, then show it."""
-        if article is None:
-            return
-        self._restore_pending = False  # the reader chose: last session's article is no longer wanted
-        self._remember_position()
-        if not self.reading.is_read(article.id):
-            self.reading.mark_read(article.id)
-            self.session.step_read(True)
-            self.loader.mark(article.id, True, self.reading.is_starred(article.id))
-        self.reading.remember_position(article.id, 0)
-        self.loader.save_reading(self.reading)
-        self.article_list.set_open(article.id)
-        self.add_class("-reading")
-        self.reader.focus()
-        self._redraw()
-        self.loader.article(self.session.root, article)
+        self.reading_flow.open_article(self.article_list.cache.row(event.index))
 
     def on_article_loaded(self, message: msg.ArticleLoaded) -> None:
-        if message.document.article.id != self.article_list.open_id:
-            return
-        at, self.open_at = self.open_at, None
-        corrections_flow.show_article(self, message.document, message.analysis, scroll=self._pending_scroll or 0,
-                                      at=at)
-        self._pending_scroll = None
+        self.reading_flow.loaded(message)
 
     def on_article_failed(self, message: msg.ArticleFailed) -> None:
         self.notify(f"Cannot open {message.article.path}: {message.reason}", severity="error", markup=False, timeout=6)
 
-    def _remember_position(self) -> None:
-        if self.reader.document is not None:
-            self.reading.remember_position(self.reader.document.article.id, round(self.reader.scroll_offset.y))
+    def on_article_found(self, message: msg.ArticleFound) -> None:
+        self.reading_flow.article_found(message)
 
-    def on_unmount(self) -> None:
-        """Keep the reading position for next time (synchronously: the app is closing)."""
-        self._remember_position()
-        if self.reading.dirty:
-            self.reading.save()
-        self.loader.close()
+    def action_step_article(self, step: int) -> None:
+        """Open the next (``1``) or previous (``-1``) article of the list."""
+        self.reading_flow.step_article(step)
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read or unread."""
+        self.reading_flow.toggle_read()
+
+    def action_toggle_star(self) -> None:
+        """Star or unstar the article."""
+        self.reading_flow.toggle_star()
+
+    def action_find(self) -> None:
+        """Open the find bar under the reading pane."""
+        if not self.reader_column.open_find():
+            self.notify("Open an article first, then find in it.", markup=False)
+
+    def action_find_step(self, step: int) -> None:
+        """Jump to the next (``1``) or previous (``-1``) find match."""
+        self.reader_column.find_step(step)
+
+    # -- the whole library (see ResearchViews) -------------------------------------------
+    def action_search(self) -> None:
+        """Search the whole library (in memory too, when the cache folder failed)."""
+        self.research.search()
+
+    def action_quotes_by(self, kind: str, name: str) -> None:
+        """Every quote by speaker ``name`` or passage citing source ``name`` across the library."""
+        self.research.quotes_by(kind, name)
+
+    def action_glance(self) -> None:
+        """The library at a glance: people, sources, outlets, months."""
+        self.research.glance()
+
+    def action_export_view(self) -> None:
+        """Export the articles the list shows to a CSV file; a notification says where."""
+        self.research.export_view()
+
+    def on_exported(self, message: msg.Exported) -> None:
+        self.research.exported(message)
+
+    # -- layout and other screens ---------------------------------------------------------
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the sources sidebar (it folds away on narrow terminals)."""
+        self.toggle_class("-sidebar-toggled")
+
+    def action_zen(self) -> None:
+        """Give the reading pane the whole screen."""
+        self.toggle_class("-zen")
+        if self.has_class("-zen"):
+            self.reader.focus()
+
+    def action_show_skipped(self) -> None:
+        """List the files the scan skipped, with reasons."""
+        from newsreader.ui.screens.skipped import SkippedScreen
+
+        self.app.push_screen(SkippedScreen(list(self.session.skipped)))
+
+    def action_open_folder(self) -> None:
+        """Ask for another library folder and open it."""
+        from newsreader.ui.screens.open_folder import OpenFolderScreen
+        from newsreader.userdata.recent import load_recent
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.open_library(path)
+        self.app.push_screen(OpenFolderScreen(load_recent().paths, self.session.root.parent), chosen)
