@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class MainScreen(Protocol):
-    """What of the main screen (or its key mixin) these functions use."""
+    """What of the main screen these functions use."""
 
     session: Session
     sidebar: SourcesSidebar

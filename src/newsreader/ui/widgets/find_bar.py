@@ -54,7 +54,9 @@ class FindBar(Horizontal):
     def open(self) -> None:
         """Show the bar and put the cursor in it."""
         self.add_class("-visible")
-        self.query_one(Input).focus()
+        # At once, not through focus()'s later call: keys typed right after Ctrl+F, already
+        # queued, must reach the box and not the reading pane.
+        self.screen.set_focus(self.query_one(Input))
 
     def show_count(self, current: int, total: int) -> None:
         """Show "3 of 12" (or "no matches")."""
