@@ -208,3 +208,18 @@ async def test_quote_keys_say_which_quote_and_mark_it(tmp_path: Path) -> None:
         await pilot.pause()
         assert str(reader.border_subtitle) == "" and reader._page.quote_spans == []
         await pilot.press("u")
+
+
+async def test_keys_typed_right_after_f_or_ctrl_f_land_in_the_box(small_library: Path) -> None:
+    """Keys already queued behind f or Ctrl+F reach the box, not the list or the reading pane."""
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_path(pilot, "coastal/ferries.txt")
+        await pilot.press("ctrl+f", *"crews")  # one batch: no pause between the keys
+        assert app.query_one("#find-input").value == "crews"  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        app.main.article_list.focus()
+        await pilot.pause()
+        await pilot.press("f", *"museum")
+        assert app.main.filter_box.value == "museum"

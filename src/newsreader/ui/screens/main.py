@@ -187,7 +187,7 @@ class MainScreen(Screen[None]):
     def action_filter(self) -> None:
         """Show the filter box and put the cursor in it."""
         self.filter_box.add_class("-visible")
-        self.filter_box.focus()
+        self.set_focus(self.filter_box)  # at once: words typed right after f must land in the box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self.filter_box:
