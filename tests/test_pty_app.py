@@ -169,3 +169,20 @@ def test_a_copied_quote_reaches_the_terminal_as_osc_52(tmp_path: Path, newsreade
         expected = '"We kept every plank we could," — Siri Holm, Vallbyposten, 6 May 2024'
         assert b"\x1b]52;c;" + base64.b64encode(expected.encode()) + b"\x07" in bytes(term.raw)
         assert term.quit() == 0
+
+
+def test_research_flows_in_a_terminal(small_library: Path, newsreader_home: Path) -> None:
+    """Issue 12 in a real terminal: the glance, a person's quotes, the article opened at the quote,
+    and the list exported."""
+    with spawn(small_library, newsreader_home) as term:
+        term.wait_for("5 articles")
+        term.press("i")
+        term.wait_for("The library at a glance", "Most quoted", "Jonas Berg")
+        term.press("enter")
+        term.wait_for("Quotes by Jonas Berg", "We will not put crews at risk")
+        term.press("enter")
+        term.wait_for("quote 1 of 1", "By Ana Lindqvist")  # opened at the quote, which is current
+        term.press("E")
+        term.wait_for("Exported 5 articles to")
+        assert term.quit() == 0
+    assert len(list((newsreader_home / "exports").glob("*.csv"))) == 1
