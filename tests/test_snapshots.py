@@ -77,7 +77,11 @@ def test_current_quote_and_find_bar_120x40(snap_compare) -> None:  # type: ignor
     assert snap_compare(NewsreaderApp(REPO / "sample_articles"), terminal_size=(120, 40), run_before=quote_and_find)
 
 
-def test_search_screen_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_search_screen_120x40(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from newsreader.ui.screens import search as search_module
+
+    monkeypatch.setattr(search_module, "perf_counter", lambda: 0.0)  # the status line shows how long it took
+
     async def search(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("slash", *"council")
