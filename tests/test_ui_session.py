@@ -97,7 +97,7 @@ def test_loaded_rows_read_like_a_list_of_what_is_here() -> None:
     rows = LoadedRows(cache)
     assert len(rows) == 150 and rows[0] == article(0) and rows[-51] == article(99)
     assert [a.id for a in rows[98:100]] == ["id98", "id99"]
-    assert cache.find("id42") == 42 and cache.find("id120") is None
+    assert cache.find(lambda a: a.id == "id42") == 42 and cache.find(lambda a: a.id == "id120") is None
     try:
         rows[120]
     except LookupError:

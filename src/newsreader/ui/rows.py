@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Generic, TypeVar, overload
 
 from newsreader.catalog import SortOrder
 from newsreader.index import IndexLocation, LibraryIndex, ViewSpec
@@ -27,18 +27,22 @@ from newsreader.userdata.reading_state import ReadingState
 
 PAGE_ROWS = 100
 KEEP = 8
+Row = TypeVar("Row")
 
 
-class PageCache:
-    """Pages of one view (``view`` number) with its row count."""
+class PageCache(Generic[Row]):
+    """Pages of ``page_size`` rows of one listing (``view`` number) with its row count; the
+    ``keep`` pages drawn most recently are kept, others are fetched again when drawn again."""
 
-    def __init__(self, view: int = 0, count: int = 0) -> None:
+    def __init__(self, view: int = 0, count: int = 0, page_size: int = PAGE_ROWS, keep: int = KEEP) -> None:
         self.view = view
         self.count = count
-        self._pages: OrderedDict[int, list[Article]] = OrderedDict()
+        self.page_size = page_size
+        self.keep = keep
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._wanted: set[int] = set()
 
-    def reset(self, view: int, count: int, pages: dict[int, list[Article]] | None = None) -> None:
+    def reset(self, view: int, count: int, pages: dict[int, list[Row]] | None = None) -> None:
         """Switch to ``view`` with ``count`` rows and (some of) its pages."""
         self.view, self.count = view, count
         self._pages.clear()
@@ -46,11 +50,11 @@ class PageCache:
         for number, rows in (pages or {}).items():
             self._pages[number] = rows
 
-    def row(self, index: int) -> Article | None:
+    def row(self, index: int) -> Row | None:
         """Row ``index`` if its page is here (None: not fetched yet, or out of range)."""
         if not 0 <= index < self.count:
             return None
-        number, offset = divmod(index, PAGE_ROWS)
+        number, offset = divmod(index, self.page_size)
         rows = self._pages.get(number)
         if rows is None:
             return None
@@ -61,20 +65,20 @@ class PageCache:
         """The page number to fetch for row ``index``, once (None: here, asked for, or out of range)."""
         if not 0 <= index < self.count:
             return None
-        number = index // PAGE_ROWS
+        number = index // self.page_size
         if number in self._pages or number in self._wanted:
             return None
         self._wanted.add(number)
         return number
 
-    def install(self, view: int, number: int, rows: list[Article]) -> bool:
+    def install(self, view: int, number: int, rows: list[Row]) -> bool:
         """Keep page ``number`` of ``view``; False (dropped) if the view changed since it was asked for."""
         if view != self.view:
             return False
         self._wanted.discard(number)
         self._pages[number] = rows
         self._pages.move_to_end(number)
-        while len(self._pages) > KEEP:
+        while len(self._pages) > self.keep:
             self._pages.popitem(last=False)
         return True
 
@@ -82,12 +86,12 @@ class PageCache:
         """Forget pages asked for (their answers will not come: ask again when drawn)."""
         self._wanted.clear()
 
-    def find(self, article_id: str) -> int | None:
-        """The row of ``article_id`` among the pages held, if it is there."""
+    def find(self, matches: Callable[[Row], bool]) -> int | None:
+        """The row of the first held row that ``matches``, if one is held."""
         for number, rows in self._pages.items():
-            for offset, article in enumerate(rows):
-                if article.id == article_id:
-                    return number * PAGE_ROWS + offset
+            for offset, row in enumerate(rows):
+                if matches(row):
+                    return number * self.page_size + offset
         return None
 
     @property
@@ -98,7 +102,7 @@ class PageCache:
 class LoadedRows(Sequence[Article]):
     """The rows of a view as a sequence; raises LookupError for a row whose page is not here."""
 
-    def __init__(self, cache: PageCache) -> None:
+    def __init__(self, cache: PageCache[Article]) -> None:
         self._cache = cache
 
     def __len__(self) -> int:

@@ -71,7 +71,7 @@ class ArticleList(RowList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.cache = PageCache()
+        self.cache: PageCache[Article] = PageCache()
         self.open_id: str | None = None
         #: The column kept first when not all fit: the one the list is sorted by ("date" or "outlet").
         self.first_column = "date"
@@ -134,7 +134,7 @@ class ArticleList(RowList):
 
     def index_of(self, article_id: str) -> int | None:
         """The row of ``article_id`` among the rows held, if it is there."""
-        return self.cache.find(article_id)
+        return self.cache.find(lambda article: article.id == article_id)
 
     def set_open(self, article_id: str | None) -> None:
         """Mark the article being read (highlighted even without focus)."""

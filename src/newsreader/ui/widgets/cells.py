@@ -6,9 +6,6 @@ from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
-from newsreader.library.dates import short_date
-
-__all__ = ["fit", "fit_right", "short_date", "word_count_label"]
 
 @lru_cache(maxsize=4096)
 def fit(text: str, width: int) -> str:

@@ -1,7 +1,7 @@
 """The quotes view's list: two lines per quote (date and quote, then the article and outlet),
 drawn on demand from pages of rows fetched as they are drawn.
 
-The widget never holds the whole listing: :class:`QuotePages` keeps the pages drawn
+The widget never holds the whole listing: :class:`~newsreader.ui.rows.PageCache` keeps the pages drawn
 most recently. Drawing a row whose page is missing shows a placeholder and posts
 :class:`QuoteList.PageWanted`; the screen fetches it in a worker and hands it back
 with :meth:`QuoteList.install_page`.
@@ -9,7 +9,6 @@ with :meth:`QuoteList.install_page`.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,10 +17,12 @@ from rich.style import Style
 from textual import events
 from textual.message import Message
 
+from newsreader.library.dates import short_date
 from newsreader.library.sanitize import clean_line
+from newsreader.ui.rows import PageCache
 from newsreader.ui.theme_styles import theme_styles
 from newsreader.ui.widgets.article_list import shown_outlet
-from newsreader.ui.widgets.cells import fit, fit_right, short_date
+from newsreader.ui.widgets.cells import fit, fit_right
 from newsreader.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
@@ -36,45 +37,6 @@ DATE_CELLS = 11
 GUTTER_WIDTH = 60
 #: A quotation that starts with one of these is shown as it is; others are put in quotation marks.
 OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "»", "「")
-
-
-class QuotePages:
-    """Some pages of one listing of ``count`` rows."""
-
-    def __init__(self, count: int = 0, page_size: int | None = None) -> None:
-        self.count = count
-        self.page_size = page_size or QUOTE_PAGE
-        self._pages: OrderedDict[int, list[QuoteRow]] = OrderedDict()
-        self._wanted: set[int] = set()
-
-    def row(self, index: int) -> QuoteRow | None:
-        """Row ``index`` if its page is here."""
-        if not 0 <= index < self.count:
-            return None
-        number, offset = divmod(index, self.page_size)
-        rows = self._pages.get(number)
-        if rows is None:
-            return None
-        self._pages.move_to_end(number)
-        return rows[offset] if offset < len(rows) else None
-
-    def want(self, index: int) -> int | None:
-        """The page to fetch for row ``index``, once (None: here, asked for, or out of range)."""
-        if not 0 <= index < self.count:
-            return None
-        number = index // self.page_size
-        if number in self._pages or number in self._wanted:
-            return None
-        self._wanted.add(number)
-        return number
-
-    def install(self, number: int, rows: list[QuoteRow]) -> None:
-        """Keep page ``number`` (dropping the page drawn longest ago when there are too many)."""
-        self._wanted.discard(number)
-        self._pages[number] = rows
-        self._pages.move_to_end(number)
-        while len(self._pages) > KEEP_PAGES:
-            self._pages.popitem(last=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +77,7 @@ class QuoteList(RowList):
     def __init__(self, quoted: bool = True, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.quoted = quoted
-        self.pages = QuotePages()
+        self.pages: PageCache[QuoteRow] = PageCache(page_size=QUOTE_PAGE, keep=KEEP_PAGES)
         #: Whether the listing has dates to show (undated rows come last: the first row tells).
         self.dated = False
         #: The name the listing is of; a row credited to another name (one merged into it) says which.
@@ -123,15 +85,15 @@ class QuoteList(RowList):
 
     def show(self, count: int, first: list[QuoteRow], page_size: int | None = None) -> None:
         """Show a listing of ``count`` rows, with its first page (of ``page_size`` rows)."""
-        self.pages = QuotePages(count, page_size)
+        self.pages = PageCache(count=count, page_size=page_size or QUOTE_PAGE, keep=KEEP_PAGES)
         self.dated = bool(first and first[0].article.date)
         if count:
-            self.pages.install(0, first)
+            self.pages.install(0, 0, first)
         self.rows_changed(keep_cursor=False)
 
     def install_page(self, page: int, rows: list[QuoteRow]) -> None:
         """A page asked for by :class:`PageWanted` arrived."""
-        self.pages.install(page, rows)
+        self.pages.install(0, page, rows)
         self.refresh()
 
     @property
