@@ -39,3 +39,14 @@ def write_news_library(root: Path, articles: dict[str, str] | None = None) -> Pa
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def write_dated_library(root: Path, articles: dict[str, tuple[str, str, str]],
+                        author: str = "Oda Fjell", outlet: str = "Vallbyposten") -> Path:
+    """Write Markdown articles ``{file name: (ISO date, title, body)}`` with front matter
+    (title, author, outlet, date) under ``root`` and return it."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, (date, title, body) in articles.items():
+        front = f"---\ntitle: {title}\nauthor: {author}\nsource: {outlet}\ndate: {date}\n---\n"
+        (root / name).write_text(front + body, encoding="utf-8")
+    return root

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from index_fixtures import write_dated_library
 from pilot_helpers import open_path, screen_text, settle
 from textual.pilot import Pilot
 
@@ -171,12 +172,7 @@ ARTICLES = {
 
 
 def _library(tmp_path: Path) -> Path:
-    root = tmp_path / "lib"
-    root.mkdir()
-    for name, (date, title, body) in ARTICLES.items():
-        (root / name).write_text(f"---\ntitle: {title}\nauthor: Oda Fjell\nsource: Vallbyposten\ndate: {date}\n---\n"
-                                 + body, encoding="utf-8")
-    return root
+    return write_dated_library(tmp_path / "lib", ARTICLES)
 
 
 async def _on_row(pilot: Pilot[None], app: NewsreaderApp, kind: str, name: str) -> SidebarRow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index_fixtures import write_dated_library
 from pilot_helpers import open_path, settle, settle_search
 
 from newsreader.ui.app import NewsreaderApp
@@ -29,12 +30,7 @@ ARTICLES = {
 
 
 def _library(tmp_path: Path) -> Path:
-    root = tmp_path / "lib"
-    root.mkdir()
-    for name, (date, title, body) in ARTICLES.items():
-        (root / name).write_text(f"---\ntitle: {title}\nauthor: Oda Fjell\nsource: Vallbyposten\ndate: {date}\n---\n"
-                                 + body, encoding="utf-8")
-    return root
+    return write_dated_library(tmp_path / "lib", ARTICLES)
 
 
 async def _open_quote(pilot, app: NewsreaderApp, row: int) -> None:  # type: ignore[no-untyped-def]
