@@ -29,7 +29,7 @@ from pathlib import Path
 
 from newsreader.analysis.model import Analysis
 from newsreader.index.writer import norm_key
-from newsreader.userdata.damaged import copy_aside, move_aside
+from newsreader.userdata.damaged import Damaged, copy_aside, move_aside, versioned_object
 from newsreader.userdata.paths import atomic_write_text, data_dir, locked_folder
 from newsreader.userdata.reading_state import LIBRARIES_DIR, library_key
 
@@ -43,9 +43,6 @@ def corrections_file(root: Path) -> Path:
     """Where the corrections of the library at ``root`` are kept (beside its reading state)."""
     return data_dir() / LIBRARIES_DIR / f"{library_key(root)}.corrections.json"
 
-
-class _Damaged(Exception):
-    """The file exists but cannot be used."""
 
 
 class Corrections:
@@ -80,7 +77,7 @@ class Corrections:
             return found
         try:
             found._parse(raw)
-        except _Damaged as error:
+        except Damaged as error:
             found.merges.clear()
             found.wrong.clear()
             found._reindex()
@@ -91,24 +88,14 @@ class Corrections:
         return found
 
     def _parse(self, raw: bytes) -> None:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as error:
-            raise _Damaged("not valid JSON") from error
-        if not isinstance(data, dict):
-            raise _Damaged("not a JSON object")
-        version = data.get("version")
-        if type(version) is not int or version < 1:
-            raise _Damaged("no format version")
-        if version > FORMAT_VERSION:
-            raise _Damaged(f"format version {version} is from a newer newsreader")
+        data = versioned_object(raw, FORMAT_VERSION)
         merges, wrong = data.get("merges", {}), data.get("wrong", [])
         if not isinstance(merges, dict) or not all(isinstance(v, str) for v in merges.values()):
-            raise _Damaged("'merges' is not an object of names")
+            raise Damaged("'merges' is not an object of names")
         if not isinstance(wrong, list) or not all(
                 isinstance(item, list) and len(item) == 3 and all(isinstance(part, str) for part in item)
                 and item[1] in KINDS for item in wrong):
-            raise _Damaged("'wrong' is not a list of [article, kind, name]")
+            raise Damaged("'wrong' is not a list of [article, kind, name]")
         for name, into in merges.items():
             self.merge(name, into)  # a cycle written by hand is dropped, not followed
         self.wrong = {(a, k, n) for a, k, n in wrong}

@@ -7,9 +7,11 @@ a bound, then the oldest name is reused), so a user can recover their marks.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 DAMAGED_SUFFIX = ".damaged"
 _MAX_DAMAGED_COPIES = 20
@@ -76,3 +78,26 @@ def move_aside(path: Path) -> Path | None:
     except OSError:
         return None
     return candidate
+
+
+class Damaged(Exception):
+    """A state file exists but cannot be used; the message says why."""
+
+
+def versioned_object(raw: bytes, newest: int) -> dict[str, Any]:
+    """``raw`` read as a state file's JSON object whose ``version`` is 1 to ``newest``.
+
+    Raises Damaged when it is not UTF-8 JSON, not an object, has no version, or comes
+    from a newer newsreader (``version`` above ``newest``)."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise Damaged("not valid JSON") from error
+    if not isinstance(data, dict):
+        raise Damaged("not a JSON object")
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        raise Damaged("no format version")
+    if version > newest:
+        raise Damaged(f"format version {version} is from a newer newsreader")
+    return data

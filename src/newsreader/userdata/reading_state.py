@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterator, Set
 from pathlib import Path
 
-from newsreader.userdata.damaged import DAMAGED_SUFFIX, copy_aside, move_aside
+from newsreader.userdata.damaged import DAMAGED_SUFFIX, Damaged, copy_aside, move_aside, versioned_object
 from newsreader.userdata.paths import atomic_write_text, data_dir, locked_folder
 
 FORMAT_VERSION = 1
@@ -68,9 +68,6 @@ def _resolve(root: Path) -> Path:
         return root.absolute()
 
 
-class _Damaged(Exception):
-    """The state file exists but cannot be used."""
-
 
 class ReadingState:
     """Read and starred article ids of one library, and the last reading position."""
@@ -107,7 +104,7 @@ class ReadingState:
             return state
         try:
             state._parse(raw)
-        except _Damaged as error:
+        except Damaged as error:
             state._read.clear()
             state._starred.clear()
             state._last_article, state._last_scroll = None, 0
@@ -118,26 +115,16 @@ class ReadingState:
         return state
 
     def _parse(self, raw: bytes) -> None:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as error:
-            raise _Damaged("not valid JSON") from error
-        if not isinstance(data, dict):
-            raise _Damaged("not a JSON object")
-        version = data.get("version")
-        if type(version) is not int or version < 1:
-            raise _Damaged("no format version")
-        if version > FORMAT_VERSION:
-            raise _Damaged(f"format version {version} is from a newer newsreader")
+        data = versioned_object(raw, FORMAT_VERSION)
         read, starred = data.get("read", []), data.get("starred", [])
         for name, ids in (("read", read), ("starred", starred)):
             if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
-                raise _Damaged(f"'{name}' is not a list of ids")
+                raise Damaged(f"'{name}' is not a list of ids")
         last_article, last_scroll = data.get("last_article"), data.get("last_scroll", 0)
         if last_article is not None and not isinstance(last_article, str):
-            raise _Damaged("'last_article' is not an id")
+            raise Damaged("'last_article' is not an id")
         if type(last_scroll) is not int or last_scroll < 0:
-            raise _Damaged("'last_scroll' is not a line number")
+            raise Damaged("'last_scroll' is not a line number")
         self._read, self._starred = set(read), set(starred)
         self._last_article, self._last_scroll = last_article, last_scroll
         self._base_read, self._base_starred = frozenset(self._read), frozenset(self._starred)
@@ -267,6 +254,6 @@ class ReadingState:
         other = ReadingState(self.root, self.path)
         try:
             other._parse(raw)
-        except _Damaged:
+        except Damaged:
             return None
         return other._read, other._starred
