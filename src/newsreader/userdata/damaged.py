@@ -1,4 +1,4 @@
-"""Keeping an unusable state file aside before anything replaces it.
+"""Reading a state file, and keeping an unusable one aside before anything replaces it.
 
 A reading-state file that cannot be read or understood is never overwritten
 in place: its bytes are kept as ``<name>.damaged`` (or ``.damaged.2`` ... up to
