@@ -29,7 +29,7 @@ from pathlib import Path
 
 from newsreader.analysis.model import Analysis
 from newsreader.index.writer import norm_key
-from newsreader.userdata.damaged import Damaged, copy_aside, move_aside, versioned_object
+from newsreader.userdata.damaged import Damaged, move_aside, read_state, set_aside, versioned_object
 from newsreader.userdata.paths import atomic_write_text, data_dir, locked_folder
 from newsreader.userdata.reading_state import LIBRARIES_DIR, library_key
 
@@ -67,13 +67,9 @@ class Corrections:
         """The saved corrections of the library at ``root``; none (never an error) when unusable."""
         found = cls(root, corrections_file(root))
         assert found.path is not None
-        try:
-            raw = found.path.read_bytes()
-        except FileNotFoundError:
-            return found
-        except OSError as error:
-            found.problem = f"Could not read corrections {found.path}: {error.strerror or error}"
-            found._preserve_pending = True
+        raw, found.problem = read_state(found.path, "Corrections")
+        found._preserve_pending = found.problem is not None
+        if raw is None:
             return found
         try:
             found._parse(raw)
@@ -81,10 +77,7 @@ class Corrections:
             found.merges.clear()
             found.wrong.clear()
             found._reindex()
-            kept = copy_aside(found.path, raw)
-            found._preserve_pending = kept is None
-            where = f"; kept a copy as {kept.name}" if kept else ""
-            found.problem = f"Corrections {found.path} are unusable ({error}); starting afresh{where}"
+            found.problem, found._preserve_pending = set_aside(found.path, raw, "Corrections", error)
         return found
 
     def _parse(self, raw: bytes) -> None:

@@ -101,3 +101,22 @@ def versioned_object(raw: bytes, newest: int) -> dict[str, Any]:
     if version > newest:
         raise Damaged(f"format version {version} is from a newer newsreader")
     return data
+
+
+def read_state(path: Path, what: str) -> tuple[bytes | None, str | None]:
+    """The bytes of the state file ``path`` (None when missing or unreadable) and, when it
+    exists but cannot be read, a notice naming it as ``what`` ("Reading state"). Never raises."""
+    try:
+        return path.read_bytes(), None
+    except FileNotFoundError:
+        return None, None
+    except OSError as error:
+        return None, f"Could not read {what.lower()} {path}: {error.strerror or error}"
+
+
+def set_aside(path: Path, raw: bytes, what: str, error: Damaged) -> tuple[str, bool]:
+    """Keep the unusable ``raw`` of ``path`` aside (see :func:`copy_aside`); returns the notice
+    for the reader and whether the file must still be moved aside before it is replaced."""
+    kept = copy_aside(path, raw)
+    where = f"; kept a copy as {kept.name}" if kept else ""
+    return f"{what} {path} is unusable ({error}); starting afresh{where}", kept is None

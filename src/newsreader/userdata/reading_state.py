@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterator, Set
 from pathlib import Path
 
-from newsreader.userdata.damaged import DAMAGED_SUFFIX, Damaged, copy_aside, move_aside, versioned_object
+from newsreader.userdata.damaged import DAMAGED_SUFFIX, Damaged, move_aside, read_state, set_aside, versioned_object
 from newsreader.userdata.paths import atomic_write_text, data_dir, locked_folder
 
 FORMAT_VERSION = 1
@@ -94,13 +94,9 @@ class ReadingState:
     def load(cls, root: Path) -> ReadingState:
         """The saved state of the library at ``root``; empty (never an error) when none is usable."""
         state = cls(root, state_file(root))
-        try:
-            raw = state.path.read_bytes()
-        except FileNotFoundError:
-            return state
-        except OSError as error:
-            state.problem = f"Could not read reading state {state.path}: {error.strerror or error}"
-            state._preserve_pending = True
+        raw, state.problem = read_state(state.path, "Reading state")
+        state._preserve_pending = state.problem is not None
+        if raw is None:
             return state
         try:
             state._parse(raw)
@@ -108,10 +104,7 @@ class ReadingState:
             state._read.clear()
             state._starred.clear()
             state._last_article, state._last_scroll = None, 0
-            kept = copy_aside(state.path, raw)
-            state._preserve_pending = kept is None
-            where = f"; kept a copy as {kept.name}" if kept else ""
-            state.problem = f"Reading state {state.path} is unusable ({error}); starting afresh{where}"
+            state.problem, state._preserve_pending = set_aside(state.path, raw, "Reading state", error)
         return state
 
     def _parse(self, raw: bytes) -> None:
