@@ -36,7 +36,12 @@ def test_attribution_gives_the_known_parts_in_order() -> None:
     article = _article(outlet="Vallbyposten", date="2024-05-06", url="https://vallby.example/pier")
     assert (attributed_quote("“We kept every plank.”", article, "Siri Holm")
             == '"We kept every plank." — Siri Holm, Vallbyposten, 6 May 2024, https://vallby.example/pier')
-    assert attributed_quote("“We kept every plank.”", _article(date="2024-05-06"), None) == '"We kept every plank." — 6 May 2024'
+    assert (attributed_quote("“We kept every plank.”", article, None)
+            == '"We kept every plank." — quoted in Vallbyposten, 6 May 2024, https://vallby.example/pier')
+    assert attributed_quote("“We kept every plank.”", _article(date="2024-05-06"), None) == '"We kept every plank." — quoted 6 May 2024'
+    assert (attributed_quote("“Fine.”", _article(url="https://vallby.example/pier"), None)
+            == '"Fine." — quoted in https://vallby.example/pier')
+    assert attributed_quote("“Fine.”", _article(outlet="Vallbyposten"), "\x07") == '"Fine." — quoted in Vallbyposten'
     assert attributed_quote("'Fine.'", _article(), None) == '"Fine."'
 
 
@@ -100,3 +105,30 @@ async def test_y_copies_the_path_and_o_opens_the_file_without_a_url(tmp_path: Pa
         await settle(pilot)
     assert opened == [("file", str(root.resolve() / "note.txt")), ("browser", "https://vallby.example/pier")]
 
+
+
+def _no_xdg_open(*args: object, **kwargs: object) -> None:
+    raise FileNotFoundError(2, "No such file or directory", "xdg-open")
+
+
+def _refused(*args: object, **kwargs: object) -> None:
+    raise PermissionError(13, "Permission denied", "xdg-open")
+
+
+@pytest.mark.parametrize(("popen", "said"), [
+    (_no_xdg_open, ": no program to open files with (xdg-open not found)"),
+    (_refused, " (Permission denied)"),
+])
+async def test_o_without_an_opener_names_the_missing_program_not_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, popen: object, said: str) -> None:
+    monkeypatch.setattr(reader_column.sys, "platform", "linux")
+    monkeypatch.setattr(reader_column.subprocess, "Popen", popen)
+    root = _library(tmp_path)
+    app = NewsreaderApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_path(pilot, "note.txt")
+        await pilot.press("O")
+        await settle(pilot)
+        warnings = [str(note.message) for note in app._notifications if note.severity == "warning"]
+    assert warnings == [f"Could not open {root.resolve() / 'note.txt'}{said}"]

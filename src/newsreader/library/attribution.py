@@ -2,7 +2,8 @@
 
 A reader carries a quote into their own writing as
 ``"…" — Speaker, Outlet, Date, URL``: every part that is not known is left out,
-never guessed. The text comes from articles, so it is untrusted: everything
+never guessed. A quote with no known speaker reads
+``"…" — quoted in Outlet, Date, URL``, so the outlet is never taken for the speaker. The text comes from articles, so it is untrusted: everything
 here is cleaned of control characters and escape sequences
 (:func:`~newsreader.library.sanitize.clean_line`) before it can reach a
 terminal or a clipboard.
@@ -33,11 +34,22 @@ def quotation_text(quote: str) -> str:
 def attributed_quote(quote: str, article: Article, speaker: str | None) -> str:
     """``"…" — Speaker, Outlet, Date, URL`` for ``quote`` from ``article``, said by ``speaker``
     (the name shown; None when the quote is unattributed). Parts that are not known are left
-    out; with none known, the quotation alone."""
-    outlet = display_outlet(article.outlet) if article.outlet else ""
-    parts = [clean_line(part) for part in (speaker or "", outlet, short_date(article.date), web_url(article) or "")]
-    source = ", ".join(part for part in parts if part)
-    return f"{quotation_text(quote)} — {source}" if source else quotation_text(quote)
+    out; with none known, the quotation alone.
+
+    Without a speaker the source says where the quote was *quoted*
+    (``"…" — quoted in Outlet, Date, URL``): pasted elsewhere, a bare outlet
+    would read as the one who said it.
+    """
+    who = clean_line(speaker or "")
+    outlet = clean_line(display_outlet(article.outlet)) if article.outlet else ""
+    date, url = clean_line(short_date(article.date)), clean_line(web_url(article) or "")
+    parts = [part for part in (who, outlet, date, url) if part]
+    if not parts:
+        return quotation_text(quote)
+    if not who:
+        # Only an outlet or a link is something a quote is "in"; a date alone is when it was quoted.
+        parts[0] = f"quoted {parts[0]}" if parts[0] == date else f"quoted in {parts[0]}"
+    return f"{quotation_text(quote)} — {', '.join(parts)}"
 
 
 def web_url(article: Article) -> str | None:
