@@ -137,6 +137,8 @@ class ReaderColumn(Vertical):
     def _launch(self, target: str, is_url: bool) -> None:
         try:
             opened = webbrowser.open(target) if is_url else open_file(target)
+        except NoOpener as error:
+            opened, target = False, f"{target}: no program to open files with ({error.opener} not found)"
         except OSError as error:
             opened, target = False, f"{target} ({error.strerror or error})"
         if not opened:
@@ -144,10 +146,19 @@ class ReaderColumn(Vertical):
                                       markup=False)
 
 
+class NoOpener(OSError):
+    """The program that opens files (``xdg-open``, ``open``) is not installed: the file itself
+    may well exist, so the message must name the program, not the file."""
+
+    def __init__(self, opener: str) -> None:
+        super().__init__(f"{opener} not found")
+        self.opener = opener
+
+
 def open_file(path: str) -> bool:
     """Open ``path`` in the user's default application (``open`` on macOS, ``xdg-open`` elsewhere,
-    the shell's association on Windows); True when the opener started. Raises OSError when there
-    is no opener."""
+    the shell's association on Windows); True when the opener started. Raises :class:`NoOpener`
+    when the opener program is not installed, OSError for other failures."""
     if sys.platform == "win32":
         import os
 
@@ -155,6 +166,10 @@ def open_file(path: str) -> bool:
         return True
     opener = "open" if sys.platform == "darwin" else "xdg-open"
     # An argument list, never a shell: the path is untrusted text.
-    subprocess.Popen([opener, path], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        subprocess.Popen([opener, path], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except FileNotFoundError as error:
+        # Popen's FileNotFoundError names the program it could not run, not the path handed to it.
+        raise NoOpener(opener) from error
     return True
