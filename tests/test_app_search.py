@@ -129,3 +129,21 @@ async def test_a_click_on_a_result_opens_that_result_inside_the_lists_border(sma
         await pilot.click("#search-results", offset=(6, 1))  # row 0 of the content: the border is row 0 of the widget
         await settle(pilot)
         assert app.main.reader.document is not None and app.main.reader.document.article.path == first.path
+
+
+async def test_the_status_says_what_enter_lists_for_quoted_and_for_cites(small_library: Path) -> None:
+    from textual.widgets import Input, Static
+
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'quoted:"Jonas Berg"')
+        await _settle_search(pilot)
+        status = app.screen.query_one("#search-status", Static)
+        assert str(status.render()).endswith("Enter lists every quote, Esc returns")
+        app.screen.query_one("#search-input", Input).value = "cites:Norway"
+        await _settle_search(pilot)
+        assert str(status.render()).endswith("Enter lists every passage citing it, Esc returns")
+        app.screen.query_one("#search-input", Input).value = "ferries"
+        await _settle_search(pilot)
+        assert str(status.render()).endswith("Enter opens, Esc returns")

@@ -34,6 +34,9 @@ FIRST_SNIPPETS = 40
 SNIPPET_PAGE = 20
 QUERY_HELP = ('words  "exact phrase"  prefix*  a OR b  -exclude  title: author: outlet: person: org: place: '
               "quoted: cites: after:2024-01-31 before:")
+#: What Enter does for a query that opens a research view, by the view's kind: ``quoted:NAME``
+#: lists what NAME said, ``cites:NAME`` the passages that cite NAME (not quotes).
+ENTER_SAYS = {"speaker": "Enter lists every quote", "source": "Enter lists every passage citing it"}
 
 
 class SearchResults(RowList):
@@ -235,7 +238,7 @@ class SearchScreen(Screen[str | tuple[str, str] | None]):
         else:
             count = len(message.hits)
             more = "+" if count >= RESULT_LIMIT else ""
-            enter = "Enter lists every quote" if self._research_view() else "Enter opens"
+            enter = ENTER_SAYS.get(view[0], "Enter opens") if (view := self._research_view()) else "Enter opens"
             status.update(Text(f"{count}{more} result{'s' if count != 1 else ''} · "
                                f"{message.seconds * 1000:.0f} ms · {enter}, Esc returns", style="dim"))
 
