@@ -62,3 +62,34 @@ def test_cells_are_cleaned_and_formulas_stay_text(tmp_path: Path) -> None:
     row = article_row(article)
     assert row[0] == "'=HYPERLINK(\"http://x.example\")" and row[1] == "'@Oda"
     assert export_path(Path("/data/My Library!"), "list", tmp_path).name.startswith("newsreader-My-Library--list-")
+
+
+async def test_an_export_folder_newsreader_makes_is_private_whatever_the_umask(
+        small_library: Path, newsreader_home: Path) -> None:
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        app = NewsreaderApp(small_library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("E")
+            await settle(pilot)
+    finally:
+        os.umask(previous)
+    assert len(_exported(newsreader_home)) == 1 + len(app.main.article_list.articles)
+    assert stat.S_IMODE((newsreader_home / "exports").stat().st_mode) == 0o700
+
+
+def test_an_export_leaves_an_existing_folder_as_it_is(tmp_path: Path) -> None:
+    import os
+
+    from newsreader.userdata.exports import write_rows
+
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    os.chmod(downloads, 0o755)
+    assert write_rows(downloads / "new" / "deeper" / "list.csv", ("title",), [["Pier reopens"]]) == 1
+    assert stat.S_IMODE(downloads.stat().st_mode) == 0o755
+    assert stat.S_IMODE((downloads / "new").stat().st_mode) == 0o700
+    assert stat.S_IMODE((downloads / "new" / "deeper").stat().st_mode) == 0o700

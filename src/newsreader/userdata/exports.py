@@ -6,7 +6,9 @@ find the story again: title, authors, outlet (the shown name), date, URL, path,
 words and id; a search's rows add the rank and the snippet. The file is the
 reader's, not newsreader's, but it may hold a confidential library's titles and
 snippets, so it is created readable by the user only (0600), like every file
-newsreader writes, and never inside the library folder.
+newsreader writes, and never inside the library folder. A folder newsreader has to
+create for it (``$NEWSREADER_HOME/exports``) is the user's alone too (0700); a folder
+that is already there (their Downloads) is theirs, and left as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from newsreader.index.schema import PRIVATE_DIR
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
 from newsreader.library.sanitize import clean_line
@@ -65,10 +68,10 @@ def article_row(article: Article) -> list[str]:
 
 
 def write_rows(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> int:
-    """Write a CSV of ``header`` and ``rows`` to ``path`` (a new file, mode 0600, folders
-    created); returns the rows written. Raises OSError when it cannot be written, and
-    FileExistsError rather than replace a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a CSV of ``header`` and ``rows`` to ``path`` (a new file, mode 0600; missing
+    folders created 0700); returns the rows written. Raises OSError when it cannot be
+    written, and FileExistsError rather than replace a file."""
+    _make_missing_folders(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     count = 0
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -78,3 +81,19 @@ def write_rows(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> 
             writer.writerow(row)
             count += 1
     return count
+
+
+def _make_missing_folders(folder: Path) -> None:
+    """Create ``folder`` and its missing parents 0700 whatever the umask; folders that
+    already exist, or that something else creates meanwhile, are not ours to change."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            continue
+        # mkdir's mode is filtered through the umask; chmod is not.
+        os.chmod(created, PRIVATE_DIR)
