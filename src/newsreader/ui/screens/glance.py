@@ -58,6 +58,11 @@ class GlanceItem:
     heading: bool = False
 
 
+def count_label(count: int | None) -> str:
+    """A glance count as shown: ``1,234``; nothing for a row without one."""
+    return f"{count:,}" if count is not None else ""
+
+
 class GlanceList(RowList):
     """Names with counts, right-aligned; headings (``choice`` None) are skipped by the cursor."""
 
@@ -65,10 +70,13 @@ class GlanceList(RowList):
         super().__init__(id=id)
         self.border_title = title
         self.items: list[GlanceItem] = []
+        #: Cells of the list's widest count: every name is cut to leave that much, and a space.
+        self.count_width = 0
 
     def show(self, items: list[GlanceItem], empty: str) -> None:
         """Show ``items``, or the line ``empty`` when there are none."""
         self.items = items or [GlanceItem(empty, None, None)]
+        self.count_width = max((cell_len(count_label(item.count)) for item in self.items), default=0)
         self.rows_changed(keep_cursor=False)
 
     @property
@@ -91,11 +99,14 @@ class GlanceList(RowList):
         if item.choice is None:
             style = muted + Style(bold=True) if item.heading else muted
             return [Segment(" " + fit(item.label, max(width - 2, 0)), style)]
-        count = f"{item.count:,}" if item.count is not None else ""
-        label_width = max(width - cell_len(count) - 3, 0)
+        # The scrollbar's cells are kept clear when it is hidden too, so that the counts of a list
+        # that scrolls stand in the same column as those of one that does not.
+        trailing = 1 + self.styles.scrollbar_size_vertical - self.scrollbar_size_vertical
+        count_width = max(self.count_width, cell_len(count_label(item.count)))
+        label_width = max(width - 2 - 1 - count_width - trailing, 0)
         on_cursor = index == self.cursor
-        return [Segment("  " + fit(item.label, label_width), base),
-                Segment(count + " ", base if on_cursor else muted)]
+        return [Segment("  " + fit(item.label, label_width) + " ", base),
+                Segment(f"{count_label(item.count):>{count_width}}" + " " * trailing, base if on_cursor else muted)]
 
 
 def month_label(month: str) -> str:
