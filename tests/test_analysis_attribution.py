@@ -310,3 +310,40 @@ def test_said_a_description_then_the_name_credits_the_name() -> None:
             "“It is a relief,” said the ferry company, Kestrel Lines.\n"
             "“It rained all week,” said the report, Tuesday.")
     assert _shown(text) == ["Oona Brecke", "Oona Brecke", "Kestrel Lines", "the report"]
+
+
+# --- a role before the name, and a name in apposition to a description (a newcomer's fact-check) ------
+
+def test_said_then_a_role_of_several_words_then_the_name_is_that_name() -> None:
+    """'said festival director Aisha Bello' was read as no attribution, so the quote went to the
+    previous paragraph's speaker."""
+    text = ("City Councilmember Harold Beaumont opposed that mural.\n"
+            "“I’m not the art police,” Beaumont told the Valley Herald.\n"
+            "“We learned a lot from that fight,” said festival director Aisha Bello. Bello said artists now stay a week.")
+    assert _shown(text) == ["Harold Beaumont", "Aisha Bello"]
+    assert _shown("“Prices rose,” said parks department spokeswoman Lena Holt.") == ["Lena Holt"]
+    assert _shown("“The boats are back,” said longtime harbour master Per Aune.") == ["Per Aune"]
+
+
+def test_a_name_set_off_after_a_description_is_who_speaks() -> None:
+    """'The mayor of Vila Serrana, Joaquim Brandão, ...' showed the town (or the description) as the speaker."""
+    assert _shown("The mayor of Tarsby, Leif Hovde, celebrated online, writing: “A great day for Tarsby!”") \
+        == ["Leif Hovde"]
+    assert _shown("The mayor of Tarsby, Leif Hovde, said: “A great day for Tarsby!”") == ["Leif Hovde"]
+    assert _shown("The harbour master, Siri Holm, wrote: “We reopen on Monday.”") == ["Siri Holm"]
+    assert _shown("Holm, a spokeswoman for the port, said: “No ferries tonight.”") == ["Holm"]
+
+
+def test_a_role_given_its_holder_by_is_lets_a_pronoun_find_them() -> None:
+    """'Skarvik's chief executive is Sigrid Aasen. She said ...': "she" was left unresolved."""
+    text = ("Tarsby Biotech’s chief executive is Malin Roos, a former nurse. She said the trial cost $40 million.\n"
+            "“We have the science,” she said.")
+    assert _shown(text) == ["Malin Roos"]
+
+
+def test_an_unresolved_pronoun_names_nobody() -> None:
+    """A pronoun no one was found for is never shown as a name (the sidebar listed "she" under Quoted)."""
+    quote = analyze("“We will see,” she said.").quotes[0]
+    assert (quote.speaker, quote.speaker_key, quote.name_shown) == ("she", None, None)
+    named = analyze("“We will see,” said Malin Roos.").quotes[0]
+    assert named.name_shown == "Malin Roos"

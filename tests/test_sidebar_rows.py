@@ -40,3 +40,11 @@ def test_cited_sources_are_grouped_under_their_kind() -> None:
     assert labels[outlets + 1] == "Coastal Bulletin"
     # the kind is a row of its own, so nothing sits beside a name to cut it short
     assert all(r.detail == "" for r in rows if r.kind == "source")
+
+
+def test_an_unresolved_pronoun_is_not_listed_as_someone_quoted() -> None:
+    from newsreader.analysis import analyze
+    from newsreader.ui.widgets.sidebar import article_rows
+
+    rows = article_rows(analyze("“We will see,” she said. “No,” said Malin Roos."))
+    assert [row.label.strip() for row in rows if row.kind == "speaker"] == ["Malin Roos"]

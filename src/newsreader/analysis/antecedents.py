@@ -25,6 +25,8 @@ _PLACE_TAIL_RE = re.compile(r",? (?:of|from|in) (?:the )?|, |,? \((?=[A-Z])")
 _ISSUED_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w.'’-]*[ \t])+)(readout|statement|communiqu[eé])\b")
 # A sentence opening with a description ("Russia's deputy foreign minister provided ..., and he accused")
 DESCRIBED_SUBJECT_RE = re.compile(r"[ \t\"“]*(?:[A-Z][\w.'’-]*['’]s |[Tt]he |[Hh]is |[Hh]er )((?:[a-z][\w-]*(?: |$)){1,4})")
+# "the chief executive is / was / has been <name>": the sentence names who holds the role
+_COPULAS = (["is"], ["was"], ["has", "been"], ["remains"], ["became"])
 # "the Clinton campaign", "a Donald Trump tweet": a name used as a modifier refers to no one here
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 
@@ -89,6 +91,9 @@ class Antecedents(Discourse):
             if roles and described is not None and (person is None or described.end() <= person.start):
                 # the subject is a description: the pronoun means it, and its name if the article gives one
                 mods = described.group(1).split()
+                last = len(mods) - 1 - mods[::-1].index(roles[-1])
+                if person is not None and person.start == described.end() and mods[last + 1:] in _COPULAS:
+                    return person.key  # "Skarvik's chief executive is Sigrid Aasen. She said ...": the name is given
                 return self.roles.holder(roles[-1], mods[:mods.index(roles[-1])], len(self.text), unique=True)
             p = bisect_left(self.pronoun_starts, lo)
             if gender is not None and depth < 3 and p < len(self.pronoun_starts) and self.pronoun_starts[p] < hi \

@@ -11,7 +11,7 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "PER
 NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 CITATION_KINDS = ("outlet", "official", "document", "statement", "anonymous", "person")
 #: Bumped whenever the analyser's output changes, so indexes built by an older one are rebuilt.
-ANALYSER_VERSION = 3
+ANALYSER_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,10 @@ class Entity:
     key: str
 
 
+#: Speaker phrases that name nobody until they are resolved.
+_BARE_PRONOUNS = frozenset("he she they we i it you".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation, its marks included, and who said it."""
@@ -34,6 +38,14 @@ class Quote:
     speaker: str | None = None
     speaker_key: str | None = None
     cue: str | None = None
+
+    @property
+    def name_shown(self) -> str | None:
+        """Who the reader is told said it: the resolved name, else the speaker as written unless
+        that is a bare pronoun no one was found for ("she"), which names nobody (then None)."""
+        if self.speaker_key:
+            return self.speaker_key
+        return self.speaker if self.speaker and self.speaker.lower() not in _BARE_PRONOUNS else None
 
 
 @dataclass(frozen=True, slots=True)

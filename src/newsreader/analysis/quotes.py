@@ -16,7 +16,7 @@ from newsreader.analysis.marks import segments as segments  # re-exported: calle
 from newsreader.analysis.model import Quote
 from newsreader.analysis.referents import Resolver
 from newsreader.analysis.roles import ORG_KINDS, PERSON_ROLES
-from newsreader.analysis.speakers import CUE_RE, after_quote, sentence_subject, subject_before
+from newsreader.analysis.speakers import CUE_RE, after_quote, apposed_name, sentence_subject, subject_before
 from newsreader.analysis.speakers import VERB_ALT as _VERB_ALT
 
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
@@ -75,6 +75,7 @@ def _before(text: str, start: int, floor: int) -> tuple[int, int, str] | None:
         span = subject_before(text, cue.start(), sent)
         if span is None:
             continue
+        span = apposed_name(text, span[0], span[1], cue.start()) or span
         if main and main[1] <= span[0] and text[span[0]:span[1]].lower() in _PRONOUNS \
                 and text[main[0]:main[1]].lower() not in _PRONOUNS and _CLAUSE_OPENER_RE.search(text, sent, span[0]):
             return main[0], main[1], word

@@ -23,12 +23,14 @@ _NAME = r"(?:[A-Z][\w.'’-]*|(?:of|the|de|al|bin|van|von|and)(?= [A-Z]))"
 SPEAKER = (rf"(?:he|she|they|we|I|it|He|She|They|We|It"
            rf"|(?:[Tt]he |[Aa]n? |[Hh]is |[Hh]er |[Tt]heir |[Ii]ts )?(?:[A-Z][\w.'’-]*|[a-z][\w'’-]*)(?:'s)?"
            rf"(?: (?:{_NAME}|[a-z][\w-]*(?=(?: [\w-]+){{0,3}} (?:{_VERBS})\b)))*?(?:(?<=[A-Za-z])|(?<=\.)))")
-# lowercase role words that may stand between a cue and the name: "said lead researcher Haruto Mori"
+# lowercase role words that may stand between a cue and the name: "said lead researcher Haruto Mori", also after
+# up to two other lowercase words, as long as a role word ends them: "said festival director Aisha Bello"
 _ROLE_WORDS = "|".join(sorted(PERSON_ROLES | {w for w in words.TITLE_HEADS | words.TITLE_MODIFIERS if w.isalpha()}
                               - {"the", "then", "us", "white", "top"}, key=len, reverse=True))
 _CUE_THEN_SPEAKER = re.compile(
     rf"[\s,]*(?P<cue>(?:{_VERBS})(?: {_ADVERBS})?|according to) (?P<spk>(?:he|she|they|we|I|it)\b|"
-    rf"(?:[Tt]he |[Aa]n? )?(?:(?:(?:{_ROLE_WORDS}) ){{1,3}}(?=[A-Z]){_NAME}(?: {_NAME})*|{_NAME}(?: {_NAME})*"
+    rf"(?:[Tt]he |[Aa]n? )?(?:(?:[a-z][\w'’-]* ){{0,2}}(?:(?:{_ROLE_WORDS}) ){{1,3}}(?=[A-Z]){_NAME}(?: {_NAME})*"
+    rf"|{_NAME}(?: {_NAME})*"
     rf"|[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?(?= *[,.;]|$)))")
 # '," said the station's coxswain, Euan Stroud.': a description, then the name in apposition: the name speaks
 _CUE_THEN_ROLE_NAME = re.compile(
@@ -122,8 +124,23 @@ def sentence_subject(text: str, sent: int, limit: int) -> tuple[int, int] | None
         m = _SUBJECT_RE.match(text, start, limit)
         if m is None or m.group(1).split(" ", 1)[0].lower() in _NOT_SUBJECT or m.group(1).lower() in _DETERMINERS:
             continue
-        return m.span(1)
+        return apposed_name(text, m.start(1), m.end(1), limit) or m.span(1)
     return None
+
+
+def apposed_name(text: str, start: int, end: int, limit: int) -> tuple[int, int] | None:
+    """The span of a name set off by commas right after the subject ``text[start:end]`` when that
+    subject is a description ("The harbour master, Siri Holm, wrote") or the object in one ("The mayor
+    of Vila Serrana, Joaquim Brandão, said"): the name, not the description, is who speaks. None
+    otherwise ("Smith, a spokesman, said")."""
+    prev = _PREV_WORD_RE.search(text, max(0, start - 30), start)
+    describes = text[start:end].split(" ", 1)[0].lower() in _DETERMINERS or (
+        prev is not None and prev.group(1).lower() in _PREPOSITIONS)
+    if not describes or not text.startswith(",", end):
+        return None
+    closing = text.find(",", end + 1, min(limit, end + 60))
+    name = _APPOSED_NAME_RE.fullmatch(text, end + 1, closing) if closing > 0 else None
+    return name.span("name") if name is not None else None
 
 
 _ADVERB_WORDS = frozenset(_ADVERBS[3:-1].split("|")) | {"now", "still", "had", "has", "have", "also", "always",
@@ -213,6 +230,8 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
 
 
 _PREPOSITIONS = frozenset("of in on at for with by about from to into against over under than".split())
+# A person's name set off by commas after a description: " Joaquim Brandão" (two to five name words)
+_APPOSED_NAME_RE = re.compile(r" (?P<name>[A-Z][\w'’-]+(?: (?:[A-Z][\w.'’-]*|de|da|do|dos|van|von|al|bin|del|la)){1,4})")
 _NOUNLIKE_VERB_RE = re.compile(r"[\s,]*(?!says\b)[a-z]+s\b")
 _SUBORDINATORS = frozenset("when after although though once meanwhile however while if because since before "
                            "until unless whether so-called as".split())

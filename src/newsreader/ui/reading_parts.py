@@ -107,7 +107,8 @@ def attribution(
     """Who spoke the quotations that end in a paragraph, right-aligned under it."""
     names: list[str] = []
     for quote in quotes:
-        name = quote.speaker_key or quote.speaker or "unattributed"
+        # A pronoun no one was found for is shown as such, never as if it were a name.
+        name = quote.name_shown or (f"{quote.speaker} (not resolved)" if quote.speaker else "unattributed")
         if name not in names:
             names.append(name)
     if names:

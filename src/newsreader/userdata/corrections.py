@@ -226,7 +226,7 @@ def apply_to_analysis(analysis: Analysis, article_id: str, corrections: Correcti
         return analysis
     quotes = []
     for quote in analysis.quotes:
-        name = quote.speaker_key or quote.speaker
+        name = quote.name_shown
         if name and corrections.is_wrong(article_id, "speaker", name):
             quote = replace(quote, speaker=None, speaker_key=None)
         elif name and (shown := corrections.canonical(name)) != name:

@@ -82,7 +82,7 @@ def article_rows(analysis: Analysis, article_id: str | None = None,
             if names:
                 rows.append(SidebarRow(f"  {_KIND_TITLES[kind]}", kind="note"))
                 rows.extend(_named_rows(names, "source", "", article_id, corrections))
-    speakers = Counter(name for q in analysis.quotes if (name := q.speaker_key or q.speaker))
+    speakers = Counter(name for q in analysis.quotes if (name := q.name_shown))
     if speakers:
         rows.append(SidebarRow("Quoted", kind="subheading"))
         rows.extend(_named_rows(speakers, "speaker", "person", article_id, corrections))
