@@ -13,6 +13,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 from pty_terminal import Terminal, newsreader_command
 
 # Terminal modes the app turns on, each of which it must turn off again on exit.
@@ -186,3 +188,14 @@ def test_research_flows_in_a_terminal(small_library: Path, newsreader_home: Path
         term.wait_for("Exported 5 articles to")
         assert term.quit() == 0
     assert len(list((newsreader_home / "exports").glob("*.csv"))) == 1
+
+
+@pytest.mark.parametrize("after", ["o", "/", "i", "?"])
+def test_keys_queued_behind_q_open_nothing(small_library: Path, newsreader_home: Path, after: str) -> None:
+    """q then another key in one burst (a paste, fast typing) quit cleanly; a screen opened while the
+    app closed crashed with a traceback."""
+    with spawn(small_library, newsreader_home) as term:
+        term.wait_for("5 articles")
+        os.write(term.master, ("q" + after).encode())
+        assert term.wait_exit() == 0
+    assert b"Traceback" not in bytes(term.raw)

@@ -60,6 +60,18 @@ class NewsreaderApp(App[None]):
         self.config = load_config()
         self.main = MainScreen(root, SortOrder(self.config.default_sort), early)
 
+    #: Set by ``q``: keys still queued behind it (a paste, fast typing) must open nothing more.
+    quitting = False
+
+    async def action_quit(self) -> None:
+        """Quit (keys queued behind ``q`` are ignored: a screen opened while the app closes crashed)."""
+        self.quitting = True
+        self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No action runs once the app is quitting."""
+        return not self.quitting
+
     def get_default_screen(self) -> Screen[None]:
         return self.main
 

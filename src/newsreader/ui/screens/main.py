@@ -90,6 +90,10 @@ class MainScreen(Screen[None]):
             yield self.reader_column
         yield KeyFooter()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No action runs once the app is quitting (see NewsreaderApp.action_quit)."""
+        return not getattr(self.app, "quitting", False)
+
     def on_mount(self) -> None:
         self.sidebar.border_title = "Sources"
         self.set_interval(VIEW_REFRESH_SECONDS, self._refresh_rows_if_stale)
