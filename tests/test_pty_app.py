@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from pty_terminal import Terminal, newsreader_command
 
 # Terminal modes the app turns on, each of which it must turn off again on exit.
