@@ -223,3 +223,20 @@ async def test_keys_typed_right_after_f_or_ctrl_f_land_in_the_box(small_library:
         await pilot.pause()
         await pilot.press("f", *"museum")
         assert app.main.filter_box.value == "museum"
+
+
+async def test_star_in_the_list_marks_the_row_under_the_cursor(small_library: Path) -> None:
+    """With the list focused, * and r act on the row the reader sees marked, even while another
+    article is open; from the reading pane, on the open article."""
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_path(pilot, "coastal/quota.txt")
+        await pilot.press("asterisk")  # the reading pane has the focus: the open article
+        listing = app.main.article_list
+        listing.focus()
+        listing.move_to(next(i for i, a in enumerate(listing.articles) if a.path == "river/mill.txt"))
+        await pilot.press("asterisk")
+        await settle(pilot)
+        starred = {a.path for a in listing.articles if a.id in app.main.reading.starred_ids}
+        assert starred == {"coastal/quota.txt", "river/mill.txt"}

@@ -124,14 +124,17 @@ class ReadingFlow:
 
     # -- marks --------------------------------------------------------------------------
     def _target_article(self) -> Article | None:
-        """The article a read/star key acts on: while reading (the reading pane shown), the open
-        one, wherever the focus is; else the one under the list's cursor. (The cursor alone could
-        sit on another row for a moment while a changed view is positioned: the article it is
-        being positioned on is the one.)"""
+        """The article a read/star key acts on: while a changed view is being positioned, the
+        article it is being positioned on (the cursor sits on another row for that moment); with
+        the list focused, the row under its cursor, the one the reader sees marked; else, while
+        reading, the open article."""
         screen = self.screen
-        if screen.has_class("-reading") and screen.reader.document is not None:
+        if screen.listing.following is not None:
+            return screen.listing.following
+        if screen.focused is not screen.article_list and screen.has_class("-reading") \
+                and screen.reader.document is not None:
             return screen.reader.document.article
-        return screen.listing.following or screen.article_list.current
+        return screen.article_list.current
 
     def _marked(self, article: Article) -> None:
         screen = self.screen
