@@ -14,7 +14,16 @@ from hypothesis import strategies as st
 
 from newsreader.cli import main
 from newsreader.index import LibraryIndex
-from newsreader.index.research import Glance, citing_passage, glance, has_citation_offsets, quotes_by, quotes_count
+from newsreader.index.research import (
+    Glance,
+    citing_passage,
+    glance,
+    has_citation_offsets,
+    names_found,
+    quoted_articles,
+    quotes_by,
+    quotes_count,
+)
 
 TIDE = ("Tide gauges along the Vessa fjord stopped reporting on Monday.\n\n"
         "“We lost every gauge in one night,” said Lena Holt, the harbour engineer.\n\n"
@@ -225,3 +234,28 @@ def test_stats_prints_the_glance_as_text_and_json(tmp_path: Path, capsys: pytest
     assert "Most cited officials and bodies" in lines and "  2  Northern Wire" in lines
     months = lines[lines.index("Articles per month") + 1:]
     assert months == ["  2024-01 " + "█" * 20 + " 1", "  2024-02  0", "  2024-03 " + "█" * 40 + " 2"]
+
+
+@pytest.mark.parametrize("key", ["holt", "LENA", "Lena Holt", "the lena holt"])
+def test_a_surname_or_first_name_finds_the_quotes_search_finds(index: LibraryIndex, key: str) -> None:
+    rows = index.run(lambda c: quotes_by(c, "speaker", [key], 0, 40))
+    assert [(r.article.title, r.text, r.written) for r in rows] == HOLT
+    assert index.run(lambda c: quotes_count(c, "speaker", [key])) == 4
+    assert index.run(lambda c: quoted_articles(c, "speaker", [key])) == 3
+    assert index.run(lambda c: names_found(c, "speaker", [key])) == [("Lena Holt", 4)]
+    hits = {hit.article_id for hit in index.search(f'quoted:"{key}"')}
+    assert {row.article.id for row in rows} == hits
+
+
+def test_exact_keys_find_only_their_own_names_and_parts_of_sources_find_them(index: LibraryIndex) -> None:
+    assert index.run(lambda c: quotes_by(c, "speaker", ["holt"], 0, 40, exact=True)) == []
+    assert index.run(lambda c: quotes_count(c, "speaker", ["holt"], exact=True)) == 0
+    assert index.run(lambda c: names_found(c, "speaker", ["lena holt"], exact=True)) == [("Lena Holt", 4)]
+    rows = index.run(lambda c: quotes_by(c, "source", ["board"], 0, 40))
+    assert [(r.speaker, r.text) for r in rows] == [
+        ("Fjord Safety Board", "According to the Fjord Safety Board, the repairs will take a month.")]
+    assert index.run(lambda c: quoted_articles(c, "source", ["fjord"])) == 1
+    assert index.run(lambda c: names_found(c, "speaker", ["vik", "holt"])) == [("Lena Holt", 4), ("Oskar Vik", 2)]
+    tide = rows[0].article.id  # a pair left out counts by the name found, not by the key asked
+    assert index.run(lambda c: quoted_articles(c, "speaker", ["holt"], [(tide, "lena holt")])) == 2
+    assert index.run(lambda c: quotes_count(c, "speaker", ["holt"], [(tide, "lena holt")])) == 2

@@ -2,8 +2,11 @@
 library at a glance. Functions of a ``sqlite3.Connection`` (run them through
 :meth:`newsreader.index.LibraryIndex.run`); they raise sqlite3 errors as they come.
 
-Names are matched as the sidebar's cross lists match them: by :func:`~.writer.norm_key`
-(case-insensitive, a leading "the" dropped), so "Jonas Berg" and "jonas berg" are one key.
+Names are matched as search's name fields (``quoted:``, ``cites:``) match them: a key finds
+every name one of whose forms (:func:`~.writer.name_forms`: the whole name, a word-suffix, a
+word-prefix) is the key's :func:`~.writer.norm_key` (case-insensitive, a leading "the"
+dropped), so "beaumont" finds "Harold Beaumont". With ``exact``, a key finds only the names
+of its own norm key ("Jonas Berg" and "jonas berg").
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ KINDS = ("speaker", "source")
 #: A citing passage longer than this (a paragraph without sentence ends) is cut to it.
 _MAX_PASSAGE = 600
 _ORDER = "a.date DESC, a.path, a.entry"
+#: The table of each kind's rows, and its column of the name.
+_TABLES = {"speaker": ("quotes", "speaker"), "source": ("citations", "name")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +69,15 @@ class Glance:
     months: list[tuple[str, int]]
 
 
-def _names(keys: Sequence[str]) -> tuple[str, list[str]]:
+def _names(keys: Sequence[str], exact: bool = False) -> tuple[str, list[str]]:
+    """The SQL selecting the ids of the names ``keys`` find, and its parameters."""
     norms = sorted({norm_key(key) for key in keys})
-    return f"(SELECT id FROM names WHERE norm IN ({', '.join('?' * len(norms))}))", norms
+    marks = ", ".join("?" * len(norms))
+    if exact:
+        return f"(SELECT id FROM names WHERE norm IN ({marks}))", norms
+    # The norm itself too: name_forms keeps a name's first eight words only.
+    return (f"(SELECT id FROM names WHERE norm IN ({marks}) OR norm IN (SELECT norm FROM forms WHERE form IN ({marks})))",
+            norms + norms)
 
 
 def has_citation_offsets(conn: sqlite3.Connection) -> bool:
@@ -84,27 +95,53 @@ def _left_out(leave_out: Sequence[tuple[str, str]], names: str) -> tuple[str, li
 
 
 def quotes_count(conn: sqlite3.Connection, kind: str, keys: Sequence[str],
-                 leave_out: Sequence[tuple[str, str]] = ()) -> int:
-    """How many rows :func:`quotes_by` lists for ``kind``, ``keys`` and ``leave_out``."""
+                 leave_out: Sequence[tuple[str, str]] = (), exact: bool = False) -> int:
+    """How many rows :func:`quotes_by` lists for ``kind``, ``keys``, ``leave_out`` and ``exact``."""
+    return _count(conn, kind, keys, leave_out, exact, "count(*)")
+
+
+def quoted_articles(conn: sqlite3.Connection, kind: str, keys: Sequence[str],
+                    leave_out: Sequence[tuple[str, str]] = (), exact: bool = False) -> int:
+    """How many articles the rows :func:`quotes_by` lists are in."""
+    return _count(conn, kind, keys, leave_out, exact, "count(DISTINCT t.doc)")
+
+
+def _count(conn: sqlite3.Connection, kind: str, keys: Sequence[str], leave_out: Sequence[tuple[str, str]],
+           exact: bool, what: str) -> int:
     _check(kind)
     if not keys:
         return 0
-    names, norms = _names(keys)
-    table, column = ("quotes", "speaker") if kind == "speaker" else ("citations", "name")
+    names, norms = _names(keys, exact)
+    table, column = _TABLES[kind]
     if leave_out:
         skip, params = _left_out(leave_out, "n")
         return int(conn.execute(
-            f"SELECT count(*) FROM {table} t JOIN articles a ON a.doc = t.doc JOIN names n ON n.id = t.{column} "
+            f"SELECT {what} FROM {table} t JOIN articles a ON a.doc = t.doc JOIN names n ON n.id = t.{column} "
             f"WHERE t.{column} IN {names}{skip}", [*norms, *params]).fetchone()[0])
-    return int(conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IN {names}", norms).fetchone()[0])
+    return int(conn.execute(f"SELECT {what} FROM {table} t WHERE {column} IN {names}", norms).fetchone()[0])
+
+
+def names_found(conn: sqlite3.Connection, kind: str, keys: Sequence[str], exact: bool = False) -> list[tuple[str, int]]:
+    """The names ``keys`` find (as :func:`quotes_by` does) that have quotes (kind "speaker") or
+    citations ("source"), with how many, most first; names sharing a norm key are one, shown
+    as the form with most rows."""
+    _check(kind)
+    if not keys:
+        return []
+    names, norms = _names(keys, exact)
+    table, column = _TABLES[kind]
+    return _merge(conn.execute(
+        f"SELECT n.norm, n.name, t.c FROM (SELECT {column} AS id, count(*) AS c FROM {table} "
+        f"WHERE {column} IN {names} GROUP BY {column}) t JOIN names n ON n.id = t.id", norms), None)
 
 
 def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: int, limit: int,
-              leave_out: Sequence[tuple[str, str]] = ()) -> list[QuoteRow]:
+              leave_out: Sequence[tuple[str, str]] = (), exact: bool = False) -> list[QuoteRow]:
     """Rows ``offset`` to ``offset + limit`` of the quotes of ``keys``.
 
-    kind "speaker": every quote whose resolved speaker is one of ``keys``; kind "source":
-    every passage that cites one of ``keys``. Newest article first (date DESC, undated
+    kind "speaker": every quote whose resolved speaker is a name ``keys`` find (see the module's
+    docstring; ``exact``: only names of their own norm keys); kind "source": every passage
+    that cites one. Newest article first (date DESC, undated
     last), then position in the article. Only the bodies of the page's articles are read.
     Rows of an (article id, name's :func:`norm_key`) in ``leave_out`` are left out: the
     reader marked that name wrong there (see :meth:`Corrections.wrong_pairs`).
@@ -118,7 +155,7 @@ def quotes_by(conn: sqlite3.Connection, kind: str, keys: Sequence[str], offset: 
     _check(kind)
     if not keys or limit <= 0:
         return []
-    names, norms = _names(keys)
+    names, norms = _names(keys, exact)
     skip, skipped = _left_out(leave_out, "s" if kind == "speaker" else "n")
     if kind == "speaker":
         sql = (f"SELECT {ARTICLE_COLUMNS}, a.doc, q.start, q.end, s.name, w.name, 0 FROM quotes q "
@@ -232,7 +269,7 @@ def _shown_as(rows: list[tuple[str, str, int]], corrections: Corrections) -> lis
     return out
 
 
-def _merge(rows: Sequence[tuple[str, str, int]] | sqlite3.Cursor, top: int) -> list[tuple[str, int]]:
+def _merge(rows: Sequence[tuple[str, str, int]] | sqlite3.Cursor, top: int | None) -> list[tuple[str, int]]:
     """(norm, name, count) rows summed by norm, each shown as its name with most rows; most first
     (names whose rows sum to nothing are left out)."""
     totals: dict[str, int] = {}
@@ -243,7 +280,7 @@ def _merge(rows: Sequence[tuple[str, str, int]] | sqlite3.Cursor, top: int) -> l
         if best is None or (n, name) > best:
             shown[norm] = (n, name)
     ranked = sorted(((norm, n) for norm, n in totals.items() if n > 0), key=lambda item: (-item[1], shown[item[0]][1]))
-    return [(shown[norm][1], n) for norm, n in ranked[:max(0, top)]]
+    return [(shown[norm][1], n) for norm, n in (ranked if top is None else ranked[:max(0, top)])]
 
 
 def _months(conn: sqlite3.Connection) -> list[tuple[str, int]]:
