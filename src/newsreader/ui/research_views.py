@@ -8,6 +8,8 @@ workers (:mod:`newsreader.ui.lookups`).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsreader.ui import corrections_flow
@@ -16,6 +18,21 @@ from newsreader.ui.messages import Exported
 if TYPE_CHECKING:
     from newsreader.ui.screens.main import MainScreen
 
+#: The search field that opens each kind of research view.
+FIELDS = {"speaker": "quoted", "source": "cites"}
+#: A value written bare in a query: one run of characters that are not spaces, quotes,
+#: parentheses, a star or a colon.
+_BARE = re.compile(r"[^\s\"“”„«»()*:]+")
+
+
+def research_query(kind: str, name: str) -> str:
+    """The search that opens the research view of ``kind`` for ``name``: ``quoted:beaumont``,
+    ``quoted:"Harold Beaumont"``, ``cites:"Fjord Safety Board"``."""
+    value = " ".join(name.split())
+    if not _BARE.fullmatch(value):
+        value = '"' + re.sub(r'["“”„«»]', "", value) + '"'
+    return f"{FIELDS[kind]}:{value}"
+
 
 class ResearchViews:
     """Opens the search and research screens of one main screen and follows their choices."""
@@ -23,8 +40,10 @@ class ResearchViews:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
 
-    def search(self) -> None:
-        """Search the whole library (in memory too, when the cache folder failed)."""
+    def search(self, query: str = "") -> None:
+        """Search the whole library (in memory too, when the cache folder failed), starting
+        from ``query``. A research view opened from it goes back to it (the query it was
+        opened by) on Esc."""
         from newsreader.ui.screens.search import SearchScreen
 
         screen = self.screen
@@ -34,14 +53,16 @@ class ResearchViews:
 
         def chosen(result: str | tuple[str, str] | None) -> None:
             if isinstance(result, tuple):  # quoted:NAME or cites:NAME alone: every quote or passage
-                self.quotes_by(*result)
+                kind, name = result
+                self.quotes_by(kind, name, back=lambda: self.search(research_query(kind, name)))
             elif result is not None:
                 screen.lookups.find(result, screen.session.spec)
-        screen.app.push_screen(SearchScreen(screen.loader.location), chosen)
+        screen.app.push_screen(SearchScreen(screen.loader.location, query), chosen)
 
-    def quotes_by(self, kind: str, name: str) -> None:
+    def quotes_by(self, kind: str, name: str, back: Callable[[], None] | None = None) -> None:
         """List every quote by speaker ``name`` (``kind`` "speaker") or every passage citing
-        source ``name`` ("source") across the library; the one chosen opens at that place."""
+        source ``name`` ("source") across the library; the one chosen opens at that place.
+        ``back``: run when the view is left with Esc (reopens what it was opened from)."""
         from newsreader.ui.screens.quotes import QuotesScreen
 
         screen = self.screen
@@ -52,6 +73,8 @@ class ResearchViews:
             if result is not None:
                 screen.reading_flow.open_at = result[1]
                 screen.lookups.find(result[0], screen.session.spec)
+            elif back is not None:
+                back()
         screen.app.push_screen(QuotesScreen(screen.loader.location, kind, [name], name,
                                             corrections_flow.corrections_of(screen)), chosen)
 
@@ -68,7 +91,7 @@ class ResearchViews:
             if choice is not None and choice[0] == "outlet":
                 screen.listing.outlet_chosen(choice[1])
             elif choice is not None:
-                self.quotes_by(*choice)
+                self.quotes_by(*choice, back=self.glance)
         screen.app.push_screen(GlanceScreen(screen.loader.location, corrections_flow.corrections_of(screen)), chosen)
 
     def export_view(self) -> None:
