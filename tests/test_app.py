@@ -276,3 +276,21 @@ async def test_help_scrolls_with_j_k_g_and_G(tmp_path) -> None:  # type: ignore[
             console.print(static.render())
         words = console.export_text().split()
         assert "Esc" in words and "escape" not in words and "question_mark" not in words
+
+
+async def test_the_palette_and_help_offer_the_reading_and_sidebar_keys(small_library: Path) -> None:
+    """Copy, link and corrections keys live on the reading column and the sidebar; the command palette
+    and the help screen list them too (a newcomer searched the palette for "copy" and "merge")."""
+    app = NewsreaderApp(small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.main)]
+        for wanted in ("Copy quote (the open article)", "Open link (the open article)",
+                       "Wrong here (the sidebar's row)", "Merge into… (the sidebar's row)"):
+            assert wanted in titles
+        await pilot.press("question_mark")
+        seen = screen_text(app)
+        for _ in range(8):
+            await pilot.press("pagedown")
+            seen += screen_text(app)
+        assert "Sidebar" in seen and "Wrong here" in seen and "Unmerge" in seen

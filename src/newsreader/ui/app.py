@@ -136,10 +136,11 @@ class NewsreaderApp(App[None]):
         from newsreader.ui.widgets.reader_column import ReaderColumn
         from newsreader.ui.widgets.reading_pane import ReadingPane
         from newsreader.ui.widgets.row_list import RowList
+        from newsreader.ui.widgets.sidebar import SourcesSidebar
 
         sections = [("Everywhere", [*self.BINDINGS, *Screen.BINDINGS]), ("Lists", RowList.BINDINGS),
                     ("Reading pane", [*ReadingPane.BINDINGS, *ReaderColumn.BINDINGS]),
-                    ("Find bar", FindBar.BINDINGS)]
+                    ("Sidebar", SourcesSidebar.BINDINGS), ("Find bar", FindBar.BINDINGS)]
         self.push_screen(HelpScreen(sections, theme_styles(self)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -162,3 +163,9 @@ class NewsreaderApp(App[None]):
             yield SystemCommand("Previous article", "Key: p", lambda: main.action_step_article(-1))
             yield SystemCommand("Next quote", "Key: ]", lambda: main.reader.action_quote(1))
             yield SystemCommand("Previous quote", "Key: [", lambda: main.reader.action_quote(-1))
+            # The reading column's (copy, link) and the sidebar's (corrections) keys, on those widgets.
+            for widget, where in ((main.reader_column, "the open article"), (main.sidebar, "the sidebar's row")):
+                for binding in widget.BINDINGS:
+                    if isinstance(binding, Binding) and binding.description:
+                        yield SystemCommand(f"{binding.description} ({where})", f"Key: {key_display(binding.key)}",
+                                            lambda widget=widget, action=binding.action: widget.run_action(action))
