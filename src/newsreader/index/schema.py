@@ -131,9 +131,11 @@ def connect_memory(uri: str) -> sqlite3.Connection:
         raise IndexUnavailable(f"cannot make an index in memory: {error}") from None
 
 
-def make_private_dir(path: Path) -> None:
+def make_private_dir(path: Path, ours: bool = True) -> None:
     """Create ``path`` (and its missing parents) readable by the user only, whatever
-    the umask; an existing folder of ours is made private too. Raises OSError."""
+    the umask. With ``ours`` an existing ``path`` (and a folder made meanwhile by something
+    else) is made private too; without, folders that already exist are left as they are
+    (the user's downloads folder). Raises OSError."""
     missing: list[Path] = []
     probe = path
     while not probe.exists() and probe != probe.parent:
@@ -143,9 +145,10 @@ def make_private_dir(path: Path) -> None:
         try:
             folder.mkdir(mode=PRIVATE_DIR)
         except FileExistsError:
-            pass
-        os.chmod(folder, PRIVATE_DIR)
-    if stat.S_IMODE(os.stat(path).st_mode) != PRIVATE_DIR:
+            if not ours:
+                continue
+        os.chmod(folder, PRIVATE_DIR)  # (mkdir's mode is filtered through the umask; chmod's is not)
+    if ours and stat.S_IMODE(os.stat(path).st_mode) != PRIVATE_DIR:
         os.chmod(path, PRIVATE_DIR)
 
 

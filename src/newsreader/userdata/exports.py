@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsreader.index.schema import PRIVATE_DIR
+from newsreader.index.schema import make_private_dir
 from newsreader.library.model import Article
 from newsreader.library.outlets import display_outlet
 from newsreader.library.sanitize import clean_line
@@ -71,7 +71,7 @@ def write_rows(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> 
     """Write a CSV of ``header`` and ``rows`` to ``path`` (a new file, mode 0600; missing
     folders created 0700); returns the rows written. Raises OSError when it cannot be
     written, and FileExistsError rather than replace a file."""
-    _make_missing_folders(path.parent)
+    make_private_dir(path.parent, ours=False)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     count = 0
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -81,19 +81,3 @@ def write_rows(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> 
             writer.writerow(row)
             count += 1
     return count
-
-
-def _make_missing_folders(folder: Path) -> None:
-    """Create ``folder`` and its missing parents 0700 whatever the umask; folders that
-    already exist, or that something else creates meanwhile, are not ours to change."""
-    missing: list[Path] = []
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
-    for created in reversed(missing):
-        try:
-            created.mkdir(mode=PRIVATE_DIR)
-        except FileExistsError:
-            continue
-        # mkdir's mode is filtered through the umask; chmod is not.
-        os.chmod(created, PRIVATE_DIR)
