@@ -125,17 +125,6 @@ async def test_the_columns_follow_the_list_width_on_resize_and_when_reading(tmp_
         assert min_title_shown(listing) == cells.title - 1 >= TITLE_FLOOR - 1
 
 
-async def test_the_index_saying_no_dates_keeps_the_date_column_out(tmp_path: Path) -> None:
-    app = NewsreaderApp(write_library(tmp_path / "library", dated=True))
-    async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot)
-        listing = app.main.article_list
-        assert listing.column_needs().date > 0
-        listing.set_library_dated(False)
-        assert listing.column_needs().date == 0
-        assert "2031" not in listing.render_line(0).text
-
-
 NEEDS = st.builds(Needs, title=st.integers(0, 300), outlet=st.integers(0, 80), date=st.sampled_from([0, 11]),
                   length=st.integers(0, 6))
 

@@ -79,21 +79,11 @@ class ArticleList(RowList):
         self.read_ids: Set[str] = NOTHING
         self.starred_ids: Set[str] = NOTHING
         self.seen = SeenRows()
-        #: Whether any article of the library has a date, as the index says (None: not told;
-        #: then the rows of the view decide). False keeps the date column out of every view.
-        self.library_dated: bool | None = None
-
-    def set_library_dated(self, dated: bool | None) -> None:
-        """The index says whether any article of the library has a date (None: unknown)."""
-        if dated != self.library_dated:
-            self.library_dated = dated
-            self.refresh()
 
     def column_needs(self) -> Needs:
         """What the title and columns need, from the rows of this view held so far."""
         seen = self.seen
-        dated = seen.dated if self.library_dated is None else self.library_dated
-        return Needs(seen.title, seen.outlet, DATE_CELLS if dated else 0, seen.length)
+        return Needs(seen.title, seen.outlet, DATE_CELLS if seen.dated else 0, seen.length)
 
     def _see(self, pages: dict[int, list[Article]] | None) -> None:
         for rows in (pages or {}).values():
