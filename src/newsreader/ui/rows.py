@@ -82,10 +82,6 @@ class PageCache(Generic[Row]):
             self._pages.popitem(last=False)
         return True
 
-    def forget_wanted(self) -> None:
-        """Forget pages asked for (their answers will not come: ask again when drawn)."""
-        self._wanted.clear()
-
     def find(self, matches: Callable[[Row], bool]) -> int | None:
         """The row of the first held row that ``matches``, if one is held."""
         for number, rows in self._pages.items():

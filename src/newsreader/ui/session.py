@@ -109,9 +109,6 @@ class Session:
         self._set(replace(self.spec, order=self.spec.order.next()))
         return self.spec.order
 
-    def set_order(self, order: SortOrder) -> bool:
-        return self._set(replace(self.spec, order=order))
-
     def choose_outlet(self, outlet: str | None) -> bool:
         """List only ``outlet`` (None: every outlet)."""
         return self._set(replace(self.spec, outlet=outlet))

@@ -142,10 +142,6 @@ class Corrections:
         return ((article_id, kind, norm_key(name)) in self._wrong
                 or (article_id, kind, norm_key(self.canonical(name))) in self._wrong)
 
-    def is_marked(self, article_id: str, kind: str, name: str) -> bool:
-        """Whether exactly ``name`` carries a wrong mark in the article (not through a merge)."""
-        return (article_id, kind, norm_key(name)) in self._wrong
-
     def wrong_pairs(self, kind: str, names: Iterable[str]) -> list[tuple[str, str]]:
         """(article id, norm of a name) for each of ``names`` that is wrong in an article: the rows a
         listing of ``names`` leaves out."""
